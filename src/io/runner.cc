@@ -1,0 +1,245 @@
+#include "io/runner.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <filesystem>
+#include <thread>
+#include <vector>
+
+namespace sitrep::io {
+
+bool FdSink::Write(std::string_view bytes) {
+  if (failed_) return false;
+  const char* p = bytes.data();
+  size_t n = bytes.size();
+  while (n) {
+    ssize_t w = ::write(fd_, p, n);
+    if (w < 0) {
+      if (errno == EINTR) continue;
+      failed_ = true;
+      errno_ = errno;
+      return false;
+    }
+    p += w;
+    n -= static_cast<size_t>(w);
+  }
+  return true;
+}
+
+Result<std::unique_ptr<AtomicFileSink>> AtomicFileSink::Create(const std::string& path) {
+  std::filesystem::path p(path);
+  std::string dir = p.parent_path().empty() ? "." : p.parent_path().string();
+  std::string tmpl = dir + "/." + p.filename().string() + ".tmp.XXXXXX";
+  std::vector<char> buf(tmpl.begin(), tmpl.end());
+  buf.push_back(0);
+  int fd = ::mkstemp(buf.data());
+  if (fd < 0) return Status::IoError(path + ": cannot create a temporary file in " + dir + ": " +
+                                     std::strerror(errno));
+  ::fchmod(fd, 0644);
+  return std::unique_ptr<AtomicFileSink>(new AtomicFileSink(path, buf.data(), fd));
+}
+
+AtomicFileSink::~AtomicFileSink() { Abort(); }
+
+bool AtomicFileSink::Write(std::string_view bytes) {
+  if (!ok_ || fd_ < 0) return false;
+  const char* p = bytes.data();
+  size_t n = bytes.size();
+  while (n) {
+    ssize_t w = ::write(fd_, p, n);
+    if (w < 0) {
+      if (errno == EINTR) continue;
+      ok_ = false;
+      errno_ = errno;
+      return false;
+    }
+    p += w;
+    n -= static_cast<size_t>(w);
+  }
+  return true;
+}
+
+Status AtomicFileSink::Commit() {
+  if (fd_ < 0) return Status::Internal("output already closed");
+  if (!ok_) {
+    Abort();
+    return Status::IoError(path_ + ": write failed: " + std::strerror(errno_));
+  }
+  if (::fsync(fd_) != 0 && errno != EINVAL) {
+    int e = errno;
+    Abort();
+    return Status::IoError(path_ + ": " + std::strerror(e));
+  }
+  ::close(fd_);
+  fd_ = -1;
+  if (::rename(tmp_.c_str(), path_.c_str()) != 0) {
+    int e = errno;
+    ::unlink(tmp_.c_str());
+    return Status::IoError(path_ + ": cannot rename the temporary file: " + std::strerror(e));
+  }
+  return Status();
+}
+
+void AtomicFileSink::Abort() {
+  if (fd_ >= 0) {
+    ::close(fd_);
+    fd_ = -1;
+    ::unlink(tmp_.c_str());
+  }
+}
+
+std::atomic<bool>& InterruptFlag() {
+  static std::atomic<bool> flag{false};
+  return flag;
+}
+
+namespace {
+void OnSignal(int) { InterruptFlag().store(true); }
+}  // namespace
+
+void InstallSignalHandlers() {
+  struct sigaction sa;
+  std::memset(&sa, 0, sizeof sa);
+  sa.sa_handler = OnSignal;
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGINT, &sa, nullptr);
+  sigaction(SIGTERM, &sa, nullptr);
+  signal(SIGPIPE, SIG_IGN);
+}
+
+namespace {
+
+struct Slot {
+  Document doc;
+  DocResult result;
+  Status status;
+  std::string out;
+  size_t records = 0;
+  bool is_doc = false;  // false: a reader error item
+};
+
+class Progress {
+ public:
+  Progress(std::FILE* err, bool enabled)
+      : err_(err), enabled_(enabled && err && ::isatty(::fileno(err))),
+        start_(std::chrono::steady_clock::now()) {}
+  void Update(const RunStats& s, bool final) {
+    if (!enabled_) return;
+    auto now = std::chrono::steady_clock::now();
+    double t = std::chrono::duration<double>(now - start_).count();
+    if (!final && (t < 2.0 || std::chrono::duration<double>(now - last_).count() < 0.5)) return;
+    if (final && !shown_) return;
+    last_ = now;
+    shown_ = true;
+    double mb = static_cast<double>(s.bytes) / 1e6;
+    std::fprintf(err_, "\r\033[K%llu documents, %llu failed, %.1f MB, %.0f docs/s, %.1f MB/s",
+                 static_cast<unsigned long long>(s.documents),
+                 static_cast<unsigned long long>(s.failed), mb,
+                 t > 0 ? static_cast<double>(s.documents) / t : 0.0, t > 0 ? mb / t : 0.0);
+    if (final) std::fputc('\n', err_);
+    std::fflush(err_);
+  }
+
+ private:
+  std::FILE* err_;
+  bool enabled_;
+  bool shown_ = false;
+  std::chrono::steady_clock::time_point start_, last_;
+};
+
+}  // namespace
+
+RunStats Run(DocumentStream& in, const Pipeline& pipeline, const Formatter& format, Sink* out,
+             const RunOptions& options, std::FILE* err) {
+  RunStats stats;
+  auto t0 = std::chrono::steady_clock::now();
+  const int jobs = std::max(1, options.jobs);
+  std::vector<std::unique_ptr<Workspace>> spaces;
+  for (int k = 0; k < jobs; ++k) spaces.push_back(pipeline.NewWorkspace());
+  Progress progress(err, options.progress && !options.quiet);
+  std::vector<Slot> batch;
+  bool done = false;
+  while (!done) {
+    if (InterruptFlag().load()) {
+      stats.interrupted = true;
+      break;
+    }
+    // 1. Read a batch.
+    batch.clear();
+    size_t bytes = 0;
+    while (batch.size() < options.batch_documents && bytes < options.batch_bytes) {
+      ReadItem item;
+      if (!in.Next(&item)) {
+        done = true;
+        break;
+      }
+      Slot s;
+      if (item.doc) {
+        s.is_doc = true;
+        s.doc = std::move(*item.doc);
+        bytes += s.doc.text.size();
+      } else {
+        s.status = std::move(item.error);
+      }
+      batch.push_back(std::move(s));
+    }
+    // 2. Code it in parallel.
+    std::atomic<size_t> next{0};
+    auto work = [&](int k) {
+      for (;;) {
+        size_t i = next.fetch_add(1);
+        if (i >= batch.size()) return;
+        Slot& s = batch[i];
+        if (!s.is_doc) continue;
+        s.status = pipeline.Process(s.doc, spaces[static_cast<size_t>(k)].get(), &s.result);
+        if (s.status.ok()) s.records = format(s.doc, s.result, &s.out);
+        s.result = DocResult();  // free memory early
+      }
+    };
+    if (jobs == 1 || batch.size() < 2) {
+      work(0);
+    } else {
+      std::vector<std::thread> threads;
+      for (int k = 1; k < jobs; ++k) threads.emplace_back(work, k);
+      work(0);
+      for (auto& t : threads) t.join();
+    }
+    // 3. Write in input order.
+    for (Slot& s : batch) {
+      if (!s.status.ok()) {
+        ++stats.failed;
+        if (err) std::fprintf(err, "sitrep: %s\n", s.status.message().c_str());
+        continue;
+      }
+      ++stats.documents;
+      stats.bytes += s.doc.text.size();
+      if (err && !options.quiet) {
+        for (const auto& w : s.doc.warnings)
+          std::fprintf(err, "sitrep: warning: %s: %s\n", s.doc.origin.c_str(), w.c_str());
+      }
+      if (!s.out.empty() && !out->Write(s.out)) {
+        if (auto* fd = dynamic_cast<FdSink*>(out); fd && fd->error() == EPIPE) {
+          stats.pipe_closed = true;
+        } else {
+          stats.output_error = true;
+        }
+        done = true;
+        break;
+      }
+      stats.records += s.records;
+    }
+    progress.Update(stats, false);
+  }
+  progress.Update(stats, true);
+  stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  return stats;
+}
+
+}  // namespace sitrep::io

@@ -1,0 +1,116 @@
+// PhraseTable: the one multi-word phrase matcher every dictionary shares (place names, actor
+// names, event phrases, time words).
+//
+// A phrase is a sequence of folded tokens (text::Analysis); its key is the chained hash
+// PhraseExtend(...PhraseExtend(PhraseStart(), h1)..., hn) of the tokens' hashes. The table is
+// an open-addressing hash table of keys; each slot says whether the key is a complete phrase
+// (with a posting list of uint32 values: place ids, entry ids) and whether longer phrases
+// continue it. Matching at a token walks forward one hash step per token and stops at the
+// first key that is not a prefix, so finding every phrase in a document costs one probe per
+// token plus one per extra token of the phrases that start there.
+//
+// The table is position-independent bytes: built in memory by PhraseTableBuilder, written
+// into the gazetteer index, and used in place from a memory-mapped file.
+//
+// Layout (little-endian):
+//   u64 slot_count (a power of two)   u64 posting_count
+//   Slot[slot_count]  { u64 key; u32 postings; u32 info }   info: bit 31 terminal,
+//                                                          bit 30 prefix, bits 0-29 count
+//   u32 postings[posting_count]
+// A key of 0 marks an empty slot (real keys are never 0).
+#ifndef SITREP_LEXICON_PHRASE_TABLE_H_
+#define SITREP_LEXICON_PHRASE_TABLE_H_
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "sitrep/status.h"
+#include "text/text.h"
+
+namespace sitrep::lexicon {
+
+inline constexpr uint32_t kMaxPhraseTokens = 12;
+
+// One slot of the serialized hash table (see the layout above).
+struct PhraseSlot {
+  uint64_t key;
+  uint32_t postings;
+  uint32_t info;
+};
+inline constexpr uint32_t kPhraseTerminal = 1u << 31, kPhrasePrefix = 1u << 30,
+                          kPhraseCountMask = (1u << 30) - 1;
+
+struct Match {
+  uint32_t begin = 0, end = 0;            // token range [begin, end)
+  std::span<const uint32_t> values;       // posting list (ids)
+};
+
+class PhraseTable {
+ public:
+  PhraseTable() = default;
+  // Views serialized bytes (not copied: `bytes` must outlive the table). Checks sizes.
+  static Result<PhraseTable> View(std::string_view bytes);
+
+  // The longest phrase that starts at token i and ends before `limit`; false if none.
+  bool LongestAt(const text::Analysis& a, uint32_t i, uint32_t limit, Match* m) const;
+  // Every phrase that starts at token i (shortest first) appended to *out.
+  void AllAt(const text::Analysis& a, uint32_t i, uint32_t limit, std::vector<Match>* out) const;
+  // The values of an exact phrase given as folded text ("lashkar gah"); empty if absent.
+  std::span<const uint32_t> Lookup(std::string_view folded_phrase) const;
+  std::span<const uint32_t> LookupKey(uint64_t key) const;
+
+  bool empty() const { return slot_count_ == 0; }
+  uint64_t size_bytes() const { return size_; }
+
+ private:
+  using Slot = PhraseSlot;
+  const Slot* Find(uint64_t key) const;
+
+  const Slot* slots_ = nullptr;
+  const uint32_t* postings_ = nullptr;
+  uint64_t slot_count_ = 0, posting_count_ = 0, size_ = 0;
+};
+
+// Collects phrases and serialises a PhraseTable.
+class PhraseTableBuilder {
+ public:
+  // Adds `value` under the phrase given by token hashes (1..kMaxPhraseTokens of them).
+  void Add(std::span<const uint64_t> token_hashes, uint32_t value);
+  // Tokenises `phrase` with the text layer and adds it; returns false if it has no tokens
+  // or too many.
+  bool AddText(std::string_view phrase, uint32_t value);
+  size_t phrase_count() const { return entries_.size(); }
+  // Writes the table; values of each phrase are sorted and de-duplicated.
+  void Serialize(std::string* out) const;
+
+ private:
+  struct Entry {
+    std::vector<uint32_t> values;
+    bool terminal = false;
+    bool prefix = false;
+  };
+  std::unordered_map<uint64_t, Entry> entries_;
+  text::Analysis scratch_;
+};
+
+// Chained key of the folded tokens [b, e) of an analysis.
+uint64_t PhraseKey(const text::Analysis& a, uint32_t b, uint32_t e);
+
+// An in-memory PhraseTable that owns its bytes (for dictionaries built at start-up).
+class OwnedPhraseTable {
+ public:
+  void Build(const PhraseTableBuilder& b);
+  const PhraseTable& table() const { return table_; }
+
+ private:
+  std::string bytes_;
+  PhraseTable table_;
+};
+
+}  // namespace sitrep::lexicon
+
+#endif  // SITREP_LEXICON_PHRASE_TABLE_H_

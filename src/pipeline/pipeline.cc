@@ -1,0 +1,94 @@
+// Pipeline: document -> text -> places, times -> events. See include/sitrep/pipeline.h.
+#include "sitrep/pipeline.h"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "geo/gazetteer.h"
+#include "geo/geoparser.h"
+#include "pipeline/workspace.h"
+#include "time/time_tagger.h"
+
+namespace sitrep {
+
+struct Pipeline::Impl {
+  PipelineOptions options;
+  std::unique_ptr<geo::Gazetteer> gazetteer;
+  std::unique_ptr<geo::Geoparser> geoparser;
+  time::TimeTagger times;
+};
+
+Pipeline::Pipeline(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Pipeline::~Pipeline() = default;
+
+std::string DefaultIndexPath() {
+  if (const char* env = std::getenv("SITREP_INDEX"); env && *env) return env;
+  // Next to the running binary (build/sitrep -> build/gazetteer.idx).
+  char buf[4096];
+  ssize_t n = ::readlink("/proc/self/exe", buf, sizeof buf - 1);
+  if (n > 0) {
+    buf[n] = 0;
+    std::filesystem::path p(buf);
+    auto candidate = p.parent_path() / "gazetteer.idx";
+    std::error_code ec;
+    if (std::filesystem::exists(candidate, ec)) return candidate.string();
+  }
+  return "build/gazetteer.idx";
+}
+
+Result<std::unique_ptr<Pipeline>> Pipeline::Open(const PipelineOptions& options) {
+  auto impl = std::make_unique<Impl>();
+  impl->options = options;
+  if (impl->options.index_path.empty()) impl->options.index_path = DefaultIndexPath();
+  if (options.places || options.events) {
+    auto g = geo::Gazetteer::Open(impl->options.index_path);
+    if (!g.ok()) {
+      return Status(g.status().code(),
+                    g.status().message() +
+                        "\n  (build it with `sitrep index build`, or run ./setup.sh; "
+                        "--index FILE or $SITREP_INDEX point to another one)");
+    }
+    impl->gazetteer = std::move(g).value();
+  }
+  impl->geoparser = std::make_unique<geo::Geoparser>(impl->gazetteer.get());
+  return std::unique_ptr<Pipeline>(new Pipeline(std::move(impl)));
+}
+
+std::unique_ptr<Workspace> Pipeline::NewWorkspace() const { return std::make_unique<Workspace>(); }
+
+const PipelineOptions& Pipeline::options() const { return impl_->options; }
+
+std::string Pipeline::Describe() const {
+  return impl_->gazetteer ? impl_->gazetteer->Describe() : std::string("no gazetteer loaded");
+}
+
+Status Pipeline::Process(const Document& doc, Workspace* ws, DocResult* out) const {
+  *out = DocResult();
+  out->doc = doc.id;
+  out->warnings = doc.warnings;
+  try {
+    text::Analysis& a = ws->analysis;
+    text::Analyze(doc.text, &a);
+    const PipelineOptions& o = impl_->options;
+    // The anchor date: the document's, else a dateline in the text.
+    out->dct = doc.published;
+    if (!out->dct.empty()) out->dct_source = "document";
+    if (out->dct.empty() && (o.times || o.events)) {
+      out->dct = impl_->times.FindDateline(a, {});
+      if (!out->dct.empty()) out->dct_source = "dateline";
+    }
+    if (o.places || o.events) impl_->geoparser->Parse(a, doc, &out->toponyms, &out->claims);
+    if (o.times || o.events) impl_->times.Tag(a, out->dct, &out->timex);
+    if (out->dct.empty() && (o.times || o.events)) {
+      out->warnings.push_back("no publication date (give --date YYYY-MM-DD or a \"date\" field): "
+                              "relative dates are left unresolved");
+    }
+  } catch (const std::exception& e) {
+    return Status::Internal(std::string("while coding ") + doc.id + ": " + e.what());
+  }
+  return Status();
+}
+
+}  // namespace sitrep
