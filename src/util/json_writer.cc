@@ -1,5 +1,6 @@
 #include "util/json_writer.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -68,13 +69,22 @@ JsonWriter& JsonWriter::Double(double v, int precision) {
   Separator();
   if (!std::isfinite(v)) {
     out_->append("null");
+  } else if (std::fabs(v) >= 1e15) {
+    // Too long for fixed notation: the shortest round-trip form ("1e+300"), valid JSON.
+    char buf[40];
+    auto r = std::to_chars(buf, buf + sizeof buf, v);
+    out_->append(buf, r.ptr);
   } else {
     char buf[40];
-    // Fixed notation with trailing zeros trimmed: 36.72895, 68.857, 0.9.
+    // Fixed notation with trailing zeros trimmed: 36.72895, 68.857, 0.9. Precision is
+    // clamped so the digits always fit the buffer (|v| < 1e15: at most 16 + 1 + 17 chars).
+    precision = std::clamp(precision, 0, 17);
     int n = std::snprintf(buf, sizeof buf, "%.*f", precision, v);
     if (n > 0 && static_cast<size_t>(n) < sizeof buf) {
-      while (n > 1 && buf[n - 1] == '0') --n;
-      if (n > 1 && buf[n - 1] == '.') --n;
+      if (precision > 0) {  // trim only after a decimal point: 250 stays 250
+        while (n > 1 && buf[n - 1] == '0') --n;
+        if (n > 1 && buf[n - 1] == '.') --n;
+      }
       if (n == 2 && buf[0] == '-' && buf[1] == '0') { buf[0] = '0'; n = 1; }
       out_->append(buf, static_cast<size_t>(n));
     } else {
