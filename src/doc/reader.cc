@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -24,8 +25,9 @@ std::string NormalizeDate(std::string_view s) {
     return true;
   };
   std::string out;
+  // A date may be followed by a time ("T10:00:00Z", " 10:00") but not by more digits.
   if (digits(0, 4) && s.size() >= 10 && s[4] == '-' && digits(5, 2) && s[7] == '-' &&
-      digits(8, 2)) {
+      digits(8, 2) && (s.size() == 10 || !std::isdigit(static_cast<unsigned char>(s[10])))) {
     out = std::string(s.substr(0, 10));
   } else if (digits(0, 8) && (s.size() == 8 || !std::isdigit(static_cast<unsigned char>(s[8])))) {
     out = std::string(s.substr(0, 4)) + "-" + std::string(s.substr(4, 2)) + "-" +
@@ -88,7 +90,12 @@ InputFormat FormatFor(const std::string& path, InputFormat forced) {
 // is skipped (reported as too long) without holding it in memory.
 class LineReader {
  public:
-  LineReader(int fd, size_t cap) : fd_(fd), cap_(cap) { buf_.resize(1 << 20); }
+  // `prefix`: bytes already read from fd (format detection on stdin); they come first.
+  LineReader(int fd, size_t cap, std::string_view prefix = {}) : fd_(fd), cap_(cap) {
+    buf_.resize(std::max<size_t>(1 << 20, prefix.size()));
+    std::memcpy(buf_.data(), prefix.data(), prefix.size());
+    len_ = prefix.size();
+  }
   // Returns false at EOF. *too_long is set when the line exceeded the cap (line is empty).
   bool Next(std::string* line, bool* too_long, Status* err) {
     line->clear();
@@ -140,9 +147,14 @@ class LineReader {
   bool eof_ = false;
 };
 
+// Reads fd to its end, appending to *out (which may hold bytes already read). Over `cap`
+// bytes, sets *too_large, drains the rest without keeping it and leaves *out empty.
 Status ReadAll(int fd, size_t cap, std::string* out, bool* too_large) {
-  out->clear();
   *too_large = false;
+  if (out->size() > cap) {
+    *too_large = true;
+    out->clear();
+  }
   char buf[1 << 16];
   for (;;) {
     ssize_t r = ::read(fd, buf, sizeof buf);
@@ -151,13 +163,12 @@ Status ReadAll(int fd, size_t cap, std::string* out, bool* too_large) {
       return Status::IoError(std::strerror(errno));
     }
     if (r == 0) break;
+    if (*too_large) continue;  // draining
     if (out->size() + static_cast<size_t>(r) > cap) {
       *too_large = true;
       out->clear();
-      // Drain without keeping.
-      while ((r = ::read(fd, buf, sizeof buf)) > 0) {
-      }
-      return Status();
+      out->shrink_to_fit();
+      continue;  // drain without keeping
     }
     out->append(buf, static_cast<size_t>(r));
   }
@@ -251,16 +262,25 @@ class Stream final : public DocumentStream {
     fd_ = fd;
     InputFormat fmt = fd == 0 ? forced : FormatFor(path, forced);
     std::string content;
+    if (fmt == InputFormat::kAuto) {
+      // stdin: read up to the first byte that is not white space (or a BOM) and go by it:
+      // '{' JSON Lines, '<' HTML, else plain text. JSON Lines then streams line by line,
+      // so memory stays bounded however long the input is.
+      Status st = PeekFormat(fd, &content, &fmt);
+      if (!st.ok()) {
+        fd_ = -1;
+        return Fail(item, st.WithContext(path + ": "));
+      }
+    }
     if (fmt == InputFormat::kJsonl) {
       path_ = path;
       line_no_ = 0;
       any_line_ = false;
-      reader_ = std::make_unique<LineReader>(fd, opts_.max_document_bytes * 2 + (1 << 16));
+      reader_ = std::make_unique<LineReader>(fd, opts_.max_document_bytes * 2 + (1 << 16), content);
       return false;
     }
     bool too_large = false;
-    Status st = ReadAll(fd, opts_.max_document_bytes * (fmt == InputFormat::kHtml ? 4 : 1) +
-                                (fd == 0 ? opts_.max_document_bytes * 3 : 0),
+    Status st = ReadAll(fd, opts_.max_document_bytes * (fmt == InputFormat::kHtml ? 4 : 1),
                         &content, &too_large);
     if (fd != 0) ::close(fd);
     fd_ = -1;
@@ -269,27 +289,6 @@ class Stream final : public DocumentStream {
       return Fail(item, Status::TooLarge(path + ": larger than the document size limit (" +
                                          std::to_string(opts_.max_document_bytes) +
                                          " bytes; see --max-bytes); skipped"));
-    }
-    if (fd == 0 && fmt == InputFormat::kAuto) {
-      size_t k = 0;
-      while (k < content.size() && std::isspace(static_cast<unsigned char>(content[k]))) ++k;
-      if (k < content.size() && content[k] == '{') {
-        fmt = InputFormat::kJsonl;
-      } else if (k < content.size() && content[k] == '<') {
-        fmt = InputFormat::kHtml;
-      } else {
-        fmt = InputFormat::kText;
-      }
-      if (fmt == InputFormat::kJsonl) {
-        // Parse the buffered stdin as JSON Lines.
-        stdin_lines_ = std::move(content);
-        stdin_pos_ = 0;
-        path_ = path;
-        line_no_ = 0;
-        any_line_ = false;
-        reader_ = nullptr;
-        return NextBufferedLine(item);
-      }
     }
     Document doc;
     doc.origin = path;
@@ -314,22 +313,42 @@ class Stream final : public DocumentStream {
     return true;
   }
 
-  // stdin JSON Lines, already in memory.
-  bool NextBufferedLine(ReadItem* item) {
-    while (stdin_pos_ < stdin_lines_.size()) {
-      size_t nl = stdin_lines_.find('\n', stdin_pos_);
-      if (nl == std::string::npos) nl = stdin_lines_.size();
-      std::string_view line(stdin_lines_.data() + stdin_pos_, nl - stdin_pos_);
-      stdin_pos_ = nl + 1;
-      ++line_no_;
-      if (ParseLine(line, item)) return true;
+  // Reads from fd into *prefix until a byte that is not white space or a BOM, and chooses
+  // the format by it. An empty input reads as (empty) text.
+  static Status PeekFormat(int fd, std::string* prefix, InputFormat* fmt) {
+    char buf[1 << 16];
+    size_t k = 0;
+    for (;;) {
+      while (k < prefix->size()) {
+        unsigned char c = static_cast<unsigned char>((*prefix)[k]);
+        if (c == 0xEF && k + 3 <= prefix->size() && (*prefix)[k + 1] == '\xBB' &&
+            (*prefix)[k + 2] == '\xBF') {
+          k += 3;
+        } else if (c == 0xEF && k + 3 > prefix->size()) {
+          break;  // maybe a BOM cut by the read: read more
+        } else if (std::isspace(c)) {
+          ++k;
+        } else {
+          *fmt = c == '{' ? InputFormat::kJsonl : c == '<' ? InputFormat::kHtml : InputFormat::kText;
+          return Status();
+        }
+      }
+      ssize_t r = ::read(fd, buf, sizeof buf);
+      if (r < 0) {
+        if (errno == EINTR) continue;
+        return Status::IoError(std::strerror(errno));
+      }
+      if (r == 0) {
+        *fmt = InputFormat::kText;
+        return Status();
+      }
+      prefix->append(buf, static_cast<size_t>(r));
     }
-    stdin_lines_.clear();
-    return false;
   }
 
   bool ParseLine(std::string_view line, ReadItem* item) {
     size_t k = 0;
+    if (line.substr(0, 3) == "\xEF\xBB\xBF") k = 3;  // a byte order mark
     while (k < line.size() && (line[k] == ' ' || line[k] == '\t' || line[k] == '\r')) ++k;
     if (k == line.size()) return false;  // blank line
     any_line_ = true;
@@ -344,8 +363,7 @@ class Stream final : public DocumentStream {
   }
 
   bool NextJsonLine(ReadItem* item) {
-    if (!reader_) return NextBufferedLine(item);
-    std::string line;
+    std::string& line = line_;
     bool too_long = false;
     Status err;
     while (reader_->Next(&line, &too_long, &err)) {
@@ -373,9 +391,41 @@ class Stream final : public DocumentStream {
   std::string path_;
   uint64_t line_no_ = 0;
   bool any_line_ = false;
-  std::string stdin_lines_;
-  size_t stdin_pos_ = 0;
+  std::string line_;  // the current JSON line, its buffer reused
 };
+
+}  // namespace
+
+namespace {
+
+// JSON forbids raw control characters (U+0000-U+001F) inside strings, but feeds carry raw
+// tabs and NULs all the same. Returns the line with those inside strings written as
+// \u00XX escapes (outside strings they are left for the parser to refuse).
+std::string EscapeControlsInStrings(std::string_view line) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(line.size() + 16);
+  bool in_string = false, escaped = false;
+  for (char ch : line) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    if (in_string && c < 0x20) {
+      out.append("\\u00");
+      out.push_back(kHex[c >> 4]);
+      out.push_back(kHex[c & 15]);
+      escaped = false;
+      continue;
+    }
+    out.push_back(ch);
+    if (escaped) {
+      escaped = false;
+    } else if (in_string && c == '\\') {
+      escaped = true;
+    } else if (c == '"') {
+      in_string = !in_string;
+    }
+  }
+  return out;
+}
 
 }  // namespace
 
@@ -383,8 +433,9 @@ Status ParseJsonLine(std::string_view line, const ReadOptions& options, std::str
                      Document* doc) {
   // The DOM parser picks the best SIMD kernel at run time (haswell, westmere, ...).
   thread_local simdjson::dom::parser parser;
+  if (line.size() >= 3 && line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);  // BOM
   std::string repaired;
-  bool was_repaired = false;
+  bool was_repaired = false, controls_escaped = false;
   std::string_view input = line;
   if (!IsValidUtf8(line)) {
     size_t n = 0;
@@ -392,9 +443,15 @@ Status ParseJsonLine(std::string_view line, const ReadOptions& options, std::str
     input = repaired;
     was_repaired = true;
   }
-  std::string w(where);
   simdjson::dom::element root;
   auto err = parser.parse(input.data(), input.size()).get(root);
+  if (err == simdjson::UNESCAPED_CHARS) {
+    repaired = EscapeControlsInStrings(input);
+    input = repaired;
+    controls_escaped = true;
+    err = parser.parse(input.data(), input.size()).get(root);
+  }
+  std::string w(where);
   if (err) return Status::InvalidArgument(w + "not JSON (" + simdjson::error_message(err) + ")");
   simdjson::dom::object obj;
   if (root.get_object().get(obj)) return Status::InvalidArgument(w + "not a JSON object");
@@ -468,6 +525,9 @@ Status ParseJsonLine(std::string_view line, const ReadOptions& options, std::str
   if (!have_text) return Status::InvalidArgument(w + "no \"text\" field");
   if (was_repaired) {
     doc->warnings.push_back("invalid UTF-8 replaced with U+FFFD; offsets count the repaired text");
+  }
+  if (controls_escaped) {
+    doc->warnings.push_back("raw control characters inside JSON strings read as escapes");
   }
   if (std::memchr(doc->text.data(), 0, doc->text.size()) != nullptr) {
     SanitizeText(&doc->text, &doc->warnings);
