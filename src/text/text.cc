@@ -88,6 +88,27 @@ struct Cursor {
 
 inline bool IsWordCls(Cls c) { return c == kLetter || c == kDigit || c == kMark; }
 
+// Invisible characters that may sit inside a word without splitting it: soft hyphen, zero
+// width non-joiner and joiner (Persian and Arabic names), word joiner. Dropped when folding.
+inline bool IsInWordJoiner(uint32_t cp) {
+  return cp == 0x00AD || cp == 0x200C || cp == 0x200D || cp == 0x2060;
+}
+
+// Quotation marks as ASCII. utf8proc's LUMP folds U+2018/U+2019 to ' but leaves double and
+// angle quotes alone, so without this the quote finder would never see “...”.
+const char* QuoteFold(uint32_t cp) {
+  switch (cp) {
+    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x00AB: case 0x00BB:
+    case 0x2033: case 0x301D: case 0x301E: case 0xFF02:
+      return "\"";
+    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2039: case 0x203A:
+    case 0x2032:
+      return "'";
+    default:
+      return nullptr;
+  }
+}
+
 // Letters with no Unicode decomposition that news transliterations still write plainly.
 const char* SpecialFold(uint32_t cp) {
   switch (cp) {
@@ -103,7 +124,7 @@ const char* SpecialFold(uint32_t cp) {
     case 0x0127: case 0x0126: return "h";   // ħ
     case 0x0180: return "b";
     case 0x01B6: case 0x01B5: return "z";
-    default: return nullptr;
+    default: return QuoteFold(cp);
   }
 }
 
@@ -125,6 +146,7 @@ void FoldAppend(std::string_view s, TokKind kind, bool abbrev, std::string* out)
     uint32_t cp = DecodeUtf8(s, i, &len);
     i += static_cast<size_t>(len);
     if (kind == TokKind::kWord && IsApostropheCp(cp)) continue;
+    if (IsInWordJoiner(cp)) continue;
     if (const char* sp = SpecialFold(cp)) {
       out->append(sp);
       continue;
@@ -254,6 +276,11 @@ class Tokenizer {
       if (c == kDigit || c == kMark) {
         j += static_cast<size_t>(len);
         any = true;
+        continue;
+      }
+      if (c == kIgnore && IsInWordJoiner(cp) &&
+          IsWordCls(cur_.ClassAt(j + static_cast<size_t>(len)))) {
+        j += static_cast<size_t>(len);
         continue;
       }
       if (c == kLetter) {
@@ -549,10 +576,20 @@ bool IsSpeechVerb(std::string_view f) {
       "tweeted", "wrote", "writes", "noted", "insisted", "warned", "confirmed", "confirms",
       "denied", "admitted", "acknowledged", "alleged", "alleges", "asserted", "recalled",
       "testified", "continued", "quoted", "posted", "argued", "maintained", "indicated",
-      "disclosed", "revealed", "estimated", "suggested"};
+      "disclosed", "revealed", "estimated", "suggested", "asked", "asks", "replied",
+      "responded", "shouted", "stressed", "emphasised", "emphasized", "urged", "vowed"};
   for (auto k : kList)
     if (f == k) return true;
   return false;
+}
+
+// A speech verb in running text. A capitalised one inside a sentence is a name, not a verb:
+// "the United States, for ...", "Reports Without Borders".
+bool IsSpeechVerbAt(const Analysis& a, uint32_t i) {
+  const Token& t = a.tokens[i];
+  if (t.kind != TokKind::kWord) return false;
+  if ((t.flags & kCap) && !(t.flags & kSentStart) && !(t.flags & kAllCaps)) return false;
+  return IsSpeechVerb(a.Folded(i));
 }
 
 bool IsPronounSpeaker(std::string_view f) {
@@ -580,7 +617,7 @@ uint32_t NpForward(const Analysis& a, uint32_t b, uint32_t limit, uint32_t max) 
   while (e < limit && e - b < max && !IsClauseBreak(a, e)) {
     std::string_view f = a.Folded(e);
     if (e > b && (f == "that" || f == "who" || f == "which")) break;
-    if (e > b && IsSpeechVerb(f)) break;
+    if (e > b && IsSpeechVerbAt(a, e)) break;
     ++e;
   }
   return e;
@@ -625,7 +662,7 @@ void FindSpeech(Analysis* a) {
     bool found = false;
     if (qc < n && j < n) {
       uint32_t lim = std::min<uint32_t>(n, j + 12);
-      if (IsSpeechVerb(a->Folded(j))) {
+      if (IsSpeechVerbAt(*a, j)) {
         sp.verb = static_cast<int32_t>(j);
         sp.speaker_begin = j + 1;
         sp.speaker_end = NpForward(*a, j + 1, n, 10);
@@ -633,7 +670,7 @@ void FindSpeech(Analysis* a) {
       } else {
         for (uint32_t k = j; k < lim; ++k) {
           if (IsClauseBreak(*a, k)) break;
-          if (IsSpeechVerb(a->Folded(k))) {
+          if (IsSpeechVerbAt(*a, k)) {
             sp.verb = static_cast<int32_t>(k);
             sp.speaker_begin = j;
             uint32_t e = k;
@@ -650,11 +687,11 @@ void FindSpeech(Analysis* a) {
       uint32_t sent_begin = a->sentences[toks[qo].sentence].begin;
       // Look back in the sentence of the opening quote for a speech verb.
       for (uint32_t k = qo; k-- > sent_begin;) {
-        if (IsSpeechVerb(a->Folded(k))) {
+        if (IsSpeechVerbAt(*a, k)) {
           // Find the first speech verb of this clause chain.
           uint32_t v = k;
           for (uint32_t m = sent_begin; m < k; ++m) {
-            if (IsSpeechVerb(a->Folded(m))) {
+            if (IsSpeechVerbAt(*a, m)) {
               v = m;
               break;
             }
@@ -702,12 +739,13 @@ void FindSpeech(Analysis* a) {
           sp.content_end = k;
         } else {
           sp.content_begin = sp.speaker_end;
+          if (sp.content_begin < s.end && a->Folded(sp.content_begin) == ",") ++sp.content_begin;
           sp.content_end = s.end;
         }
         a->speech.push_back(sp);
         break;
       }
-      if (!IsSpeechVerb(f)) continue;
+      if (!IsSpeechVerbAt(*a, k)) continue;
       // Skip speech verbs that belong to a quote attribution already found.
       bool taken = false;
       for (const Speech& q : a->speech)
@@ -757,7 +795,10 @@ void FindSpeech(Analysis* a) {
         if (cb < s.end && (a->Folded(cb) == "that" || a->Folded(cb) == ",")) ++cb;
         sp.content_begin = cb;
         sp.content_end = s.end;
-        if (sp.content_end <= sp.content_begin) break;
+        bool any_word = false;
+        for (uint32_t m = cb; m < s.end && !any_word; ++m)
+          any_word = toks[m].kind != TokKind::kPunct;
+        if (!any_word) break;
       }
       if (sp.speaker_end > sp.speaker_begin)
         sp.pronoun = sp.speaker_end - sp.speaker_begin == 1 &&
@@ -842,10 +883,18 @@ Normalized Normalize(std::string_view text) {
   r.orig_offsets.reserve(text.size() + 1);
   // Process one grapheme-ish run at a time: a base code point and its combining marks are
   // composed together (NFC), quotes and dashes are lumped to ASCII.
+  auto is_mark_at = [&](size_t k) {
+    if (k >= text.size() || static_cast<unsigned char>(text[k]) < 0x80) return false;
+    int l;
+    auto cat = utf8proc_category(static_cast<utf8proc_int32_t>(DecodeUtf8(text, k, &l)));
+    return cat == UTF8PROC_CATEGORY_MN || cat == UTF8PROC_CATEGORY_MC ||
+           cat == UTF8PROC_CATEGORY_ME;
+  };
   size_t i = 0;
   while (i < text.size()) {
     unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c < 0x80) {
+    // ASCII stays as it is unless a combining mark follows ("e" U+0301 composes to "é").
+    if (c < 0x80 && !is_mark_at(i + 1)) {
       r.text.push_back(static_cast<char>(c));
       r.orig_offsets.push_back(static_cast<uint32_t>(i));
       ++i;
@@ -853,8 +902,14 @@ Normalized Normalize(std::string_view text) {
     }
     size_t j = i;
     int len;
-    DecodeUtf8(text, j, &len);
+    const char* quote = QuoteFold(DecodeUtf8(text, j, &len));
     j += static_cast<size_t>(len);
+    if (quote && !is_mark_at(j)) {
+      r.text.append(quote);
+      r.orig_offsets.push_back(static_cast<uint32_t>(i));
+      i = j;
+      continue;
+    }
     while (j < text.size()) {
       uint32_t cp = DecodeUtf8(text, j, &len);
       auto cat = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
