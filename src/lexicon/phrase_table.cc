@@ -60,7 +60,8 @@ const PhraseTable::Slot* PhraseTable::Find(uint64_t key) const {
 bool PhraseTable::LongestAt(const text::Analysis& a, uint32_t i, uint32_t limit, Match* m) const {
   uint64_t h = PhraseStart();
   bool found = false;
-  const uint32_t stop = std::min<uint32_t>(limit, i + kMaxPhraseTokens);
+  const uint32_t stop = std::min({limit, static_cast<uint32_t>(a.tokens.size()),
+                                   i + std::min<uint32_t>(kMaxPhraseTokens, ~i)});
   for (uint32_t j = i; j < stop; ++j) {
     h = PhraseExtend(h, a.tokens[j].hash);
     const Slot* s = Find(NonZero(h));
@@ -79,7 +80,8 @@ bool PhraseTable::LongestAt(const text::Analysis& a, uint32_t i, uint32_t limit,
 void PhraseTable::AllAt(const text::Analysis& a, uint32_t i, uint32_t limit,
                         std::vector<Match>* out) const {
   uint64_t h = PhraseStart();
-  const uint32_t stop = std::min<uint32_t>(limit, i + kMaxPhraseTokens);
+  const uint32_t stop = std::min({limit, static_cast<uint32_t>(a.tokens.size()),
+                                   i + std::min<uint32_t>(kMaxPhraseTokens, ~i)});
   for (uint32_t j = i; j < stop; ++j) {
     h = PhraseExtend(h, a.tokens[j].hash);
     const Slot* s = Find(NonZero(h));
@@ -165,9 +167,45 @@ void PhraseTableBuilder::Serialize(std::string* out) const {
 void OwnedPhraseTable::Build(const PhraseTableBuilder& b) {
   bytes_.clear();
   b.Serialize(&bytes_);
-  // std::string data is at least 8-byte aligned from operator new (16 on x86-64).
+  Review();
+}
+
+void OwnedPhraseTable::Review() {
+  // std::string data is at least 8-byte aligned from operator new (16 on x86-64); tables
+  // are never short enough for the small-string buffer (16 + 16 * 16 bytes at least).
+  if (bytes_.empty()) {
+    table_ = PhraseTable();
+    return;
+  }
   auto t = PhraseTable::View(bytes_);
   table_ = t.ok() ? std::move(t).value() : PhraseTable();
+}
+
+OwnedPhraseTable::OwnedPhraseTable(const OwnedPhraseTable& o) : bytes_(o.bytes_) { Review(); }
+
+OwnedPhraseTable& OwnedPhraseTable::operator=(const OwnedPhraseTable& o) {
+  if (this != &o) {
+    bytes_ = o.bytes_;
+    Review();
+  }
+  return *this;
+}
+
+OwnedPhraseTable::OwnedPhraseTable(OwnedPhraseTable&& o) noexcept
+    : bytes_(std::move(o.bytes_)) {
+  o.bytes_.clear();
+  o.table_ = PhraseTable();
+  Review();  // cannot fail: the bytes were written by Serialize
+}
+
+OwnedPhraseTable& OwnedPhraseTable::operator=(OwnedPhraseTable&& o) noexcept {
+  if (this != &o) {
+    bytes_ = std::move(o.bytes_);
+    o.bytes_.clear();
+    o.table_ = PhraseTable();
+    Review();
+  }
+  return *this;
 }
 
 }  // namespace sitrep::lexicon

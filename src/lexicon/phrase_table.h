@@ -55,7 +55,8 @@ class PhraseTable {
   // Views serialized bytes (not copied: `bytes` must outlive the table). Checks sizes.
   static Result<PhraseTable> View(std::string_view bytes);
 
-  // The longest phrase that starts at token i and ends before `limit`; false if none.
+  // The longest phrase that starts at token i and ends before `limit` (clamped to the
+  // number of tokens); false if none.
   bool LongestAt(const text::Analysis& a, uint32_t i, uint32_t limit, Match* m) const;
   // Every phrase that starts at token i (shortest first) appended to *out.
   void AllAt(const text::Analysis& a, uint32_t i, uint32_t limit, std::vector<Match>* out) const;
@@ -103,10 +104,19 @@ uint64_t PhraseKey(const text::Analysis& a, uint32_t b, uint32_t e);
 // An in-memory PhraseTable that owns its bytes (for dictionaries built at start-up).
 class OwnedPhraseTable {
  public:
+  OwnedPhraseTable() = default;
+  // Copies view their own bytes (a defaulted copy would point into the source's bytes).
+  OwnedPhraseTable(const OwnedPhraseTable& o);
+  OwnedPhraseTable& operator=(const OwnedPhraseTable& o);
+  OwnedPhraseTable(OwnedPhraseTable&& o) noexcept;
+  OwnedPhraseTable& operator=(OwnedPhraseTable&& o) noexcept;
+
   void Build(const PhraseTableBuilder& b);
   const PhraseTable& table() const { return table_; }
 
  private:
+  void Review();  // points table_ at bytes_
+
   std::string bytes_;
   PhraseTable table_;
 };
