@@ -1,7 +1,9 @@
 // The gazetteer: GeoNames populated places (cities500), first- and second-level
-// administrative areas, and countries, with every name and alternate name folded into one
-// PhraseTable. Built once by `sitrep index build` from the pinned npm data into a single
-// versioned file (docs/formats/index.md) and memory-mapped at start-up.
+// administrative areas, countries and a few regions, with every name and alternate name
+// folded into one PhraseTable. Built once by `sitrep index build` from the pinned npm data
+// into a single versioned file (docs/formats/index.md, geo/index_format.h) and
+// memory-mapped at start-up. A Gazetteer is immutable after Open: every method is const and
+// safe to call from any number of threads.
 #ifndef SITREP_GEO_GAZETTEER_H_
 #define SITREP_GEO_GAZETTEER_H_
 
@@ -10,8 +12,10 @@
 #include <string>
 #include <string_view>
 
+#include "geo/index_format.h"
 #include "lexicon/phrase_table.h"
 #include "sitrep/status.h"
+#include "text/text.h"
 
 namespace sitrep::geo {
 
@@ -23,6 +27,9 @@ struct BuildInputs {
   std::string countries;        // world-countries: countries.json
   std::string aliases;          // data/place_aliases.tsv (curated, written here)
   std::string output;           // the index file to write
+  // Folder of the word lists data/geo_*.tsv (first names, common words, cue words). Empty:
+  // the folder of `aliases`.
+  std::string words_dir;
 };
 
 class Gazetteer {
@@ -30,15 +37,38 @@ class Gazetteer {
   // Maps and checks an index file. Refuses a file of another format version, a truncated
   // or corrupt file, with a message that names the file and says how to rebuild.
   static Result<std::unique_ptr<Gazetteer>> Open(const std::string& path);
-  // Builds an index from the npm data. `log` receives a summary of what went in.
+  // Builds an index from the npm data and writes it to in.output (atomically: a temporary
+  // file renamed into place). `log` receives a summary of what went in.
   static Status Build(const BuildInputs& in, std::string* log);
 
   ~Gazetteer();
 
-  // The name phrase table: folded names -> place indices.
+  // The name phrase table: folded names -> postings (geo/index_format.h MakePosting).
   const lexicon::PhraseTable& names() const;
+  // The word-class table: folded word -> WordClass bits.
+  const lexicon::PhraseTable& words() const;
+  // WordClass bits of token i of an analysis (0 if none).
+  uint32_t WordClasses(const text::Analysis& a, uint32_t i) const;
+
+  uint32_t place_count() const;
+  // The record of place `i` (i < place_count()).
+  const PlaceRec& place(uint32_t i) const;
+  // A string of the pool (PlaceRec::name, ::code); empty for an invalid offset.
+  std::string_view String(uint32_t offset) const;
+  std::string_view PlaceName(uint32_t i) const { return String(place(i).name); }
+  std::string_view PlaceCode(uint32_t i) const { return String(place(i).code); }
+  double Lat(uint32_t i) const { return place(i).lat_e5 / 1e5; }
+  double Lon(uint32_t i) const { return place(i).lon_e5 / 1e5; }
+
+  // The place with this admin or country code ("AF", "AF.24", "AF.24.1401"), or kNoPlace.
+  uint32_t FindCode(std::string_view code) const;
   // The English name of a country ("AF" -> "Afghanistan"); empty if unknown.
   std::string_view CountryName(std::string_view cc) const;
+  // The name of a first-level area ("AF.24" -> "Kunduz"); empty if unknown.
+  std::string_view Admin1Name(std::string_view admin1_code) const;
+  // The name of a second-level area ("AF.24.1401" -> "Kunduz"); empty if unknown.
+  std::string_view Admin2Name(std::string_view admin2_code) const;
+  // One line: the file, its version and what it holds.
   std::string Describe() const;
 
   struct Impl;

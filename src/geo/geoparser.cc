@@ -1,8 +1,854 @@
+// Geoparser: recognition, resolution and distance claims. See geoparser.h for the outline.
+//
+// One Parse call works on local state only:
+//   1. Match: at each capitalised token, the longest names-table match whose words are
+//      capitalised (lower-case joiners such as "e", "de", "al" allowed inside).
+//   2. Context: type words ("province", "city of"), "X, Y" / "X in Y" containment,
+//      "capital of Y", stated distances.
+//   3. Recognise: an evidence score per match (geo/geoparser.cc Recognize).
+//   4. Resolve in two passes: priors + containment, then the document's countries and the
+//      proximity of the places resolved in the first pass.
+//   5. Claims and output records.
 #include "geo/geoparser.h"
+
+#include <GeographicLib/Geodesic.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <string>
+#include <unordered_map>
 
 namespace sitrep::geo {
 
-void Geoparser::Parse(const text::Analysis&, const Document&, std::vector<Toponym>*,
-                      std::vector<Claim>*) const {}
+void Geodesic(double lat1, double lon1, double lat2, double lon2, double* km, double* bearing) {
+  double s12 = 0, azi1 = 0, azi2 = 0;
+  GeographicLib::Geodesic::WGS84().Inverse(lat1, lon1, lat2, lon2, s12, azi1, azi2);
+  *km = s12 / 1000.0;
+  double b = std::fmod(azi1 + 360.0, 360.0);
+  *bearing = b >= 360.0 ? 0.0 : b;
+}
+
+namespace {
+
+using text::Analysis;
+using text::Token;
+using text::TokKind;
+
+// Type words around a name.
+enum class Desig : uint8_t { kNone, kAdmin1, kAdmin2, kCity, kCountry };
+
+struct Mention {
+  uint32_t b = 0, e = 0;            // the name's tokens
+  uint32_t span_b = 0, span_e = 0;  // the output span (may add a type word)
+  std::vector<uint32_t> posts;      // postings, one per place (best name kind)
+  bool demonym = false;             // read as a demonym
+  Desig desig = Desig::kNone;       // a type word after ("Kunduz province") or before
+  bool desig_in_name = false;       // the type word disambiguates: it joins the span
+  int container = -1;               // mention that contains this one ("X, Y", "X in Y")
+  int capital_of = -1;              // "X, capital of Y"
+  bool capital_word = false;        // "the capital Kabul", "provincial capital X"
+  int claim_ref = -1;               // "X, N km DIR of Y": Y's mention
+  double claim_km = 0;
+  int claim_bearing = -1;           // degrees, -1 if none stated
+  double ev = 0;                    // recognition evidence
+  bool accepted = false;
+  uint32_t chosen = kNoPlace;
+  double score = 0;
+  std::string reason;
+};
+
+bool IsJoiner(std::string_view f) {
+  static constexpr std::string_view kJoiners[] = {
+      "e",  "i",   "o",   "a",   "de",  "del", "della", "di",  "da",   "do",  "dos", "das",
+      "du", "des", "la",  "le",  "les", "el",  "al",    "ul",  "ol",   "of",  "the", "and",
+      "on", "upon", "sur", "am", "an",  "im",  "y",     "van", "von",  "der", "den", "bin",
+      "ibn", "ad", "ar",  "as",  "ash", "at",  "az",    "en",  "op",   "aan", "bei", "na",
+      "nad", "pod", "zu", "zum", "ez",  "es",  "ed",    "et",  "sous", "en",  "d",   "l",
+      "s",  "t",   "e",   "al",  "il",  "ak",  "um",    "ah",  "ath",  "adh", "ir",  "ud"};
+  for (auto j : kJoiners)
+    if (f == j) return true;
+  return false;
+}
+
+bool Capitalised(const Token& t) { return t.flags & (text::kCap | text::kAllCaps); }
+
+// A number token as a value ("300", "1,000", "3.5"); false if it is not one.
+bool NumberValue(const Analysis& a, uint32_t i, double* v) {
+  if (i >= a.tokens.size() || a.tokens[i].kind != TokKind::kNumber) return false;
+  std::string f(a.Folded(i));
+  char* end = nullptr;
+  *v = std::strtod(f.c_str(), &end);
+  return end && *end == '\0' && *v > 0;
+}
+
+bool IsKmUnit(std::string_view f, double* factor) {
+  if (f == "km" || f == "kms" || f == "kilometres" || f == "kilometers" || f == "kilometre" ||
+      f == "kilometer") {
+    *factor = 1.0;
+    return true;
+  }
+  if (f == "miles" || f == "mile" || f == "mi") {
+    *factor = 1.609344;
+    return true;
+  }
+  return false;
+}
+
+// "north" -> 0, "north-west"/"northwest" -> 315 (consumes 1 or 2 tokens); -1 if none.
+int Bearing(const Analysis& a, uint32_t i, uint32_t* next) {
+  auto base = [](std::string_view f) {
+    if (f == "north" || f == "northern") return 0;
+    if (f == "east" || f == "eastern") return 90;
+    if (f == "south" || f == "southern") return 180;
+    if (f == "west" || f == "western") return 270;
+    if (f == "northeast" || f == "northeastern") return 45;
+    if (f == "southeast" || f == "southeastern") return 135;
+    if (f == "southwest" || f == "southwestern") return 225;
+    if (f == "northwest" || f == "northwestern") return 315;
+    return -1;
+  };
+  if (i >= a.tokens.size()) return -1;
+  int b = base(a.Folded(i));
+  if (b < 0) return -1;
+  *next = i + 1;
+  if ((b == 0 || b == 180) && i + 1 < a.tokens.size() &&
+      (a.tokens[i + 1].flags & text::kHyphenBefore)) {
+    int c = base(a.Folded(i + 1));
+    if (c == 90 || c == 270) {
+      *next = i + 2;
+      if (b == 0) return c == 90 ? 45 : 315;
+      return c == 90 ? 135 : 225;
+    }
+  }
+  return b;
+}
+
+const char* BearingName(int deg) {
+  switch (deg) {
+    case 0: return "N";
+    case 45: return "NE";
+    case 90: return "E";
+    case 135: return "SE";
+    case 180: return "S";
+    case 225: return "SW";
+    case 270: return "W";
+    case 315: return "NW";
+    default: return "";
+  }
+}
+
+double Haversine(double lat1, double lon1, double lat2, double lon2) {
+  constexpr double kR = 6371.0088, kD = M_PI / 180.0;
+  double p1 = lat1 * kD, p2 = lat2 * kD, dp = p2 - p1, dl = (lon2 - lon1) * kD;
+  double h = std::sin(dp / 2) * std::sin(dp / 2) +
+             std::cos(p1) * std::cos(p2) * std::sin(dl / 2) * std::sin(dl / 2);
+  return 2 * kR * std::asin(std::min(1.0, std::sqrt(h)));
+}
+
+class Parser {
+ public:
+  Parser(const Gazetteer& g, const Analysis& a) : g_(g), a_(a), n_(static_cast<uint32_t>(a.tokens.size())) {}
+
+  void Run(std::vector<Toponym>* toponyms, std::vector<Claim>* claims);
+
+ private:
+  const PlaceRec& P(uint32_t i) const { return g_.place(i); }
+  PlaceKind Kind(uint32_t i) const { return static_cast<PlaceKind>(P(i).kind); }
+  bool IsArea(uint32_t i) const {
+    PlaceKind k = Kind(i);
+    return k == PlaceKind::kAdmin1 || k == PlaceKind::kAdmin2 || k == PlaceKind::kCountry ||
+           k == PlaceKind::kRegion;
+  }
+  uint32_t W(uint32_t i) const { return i < n_ ? words_[i] : 0; }
+  bool Is(uint32_t i, std::string_view f) const { return i < n_ && a_.Folded(i) == f; }
+  uint32_t SentEnd(uint32_t i) const { return a_.sentences.empty() ? n_ : a_.sentences[a_.tokens[i].sentence].end; }
+  uint32_t SentBegin(uint32_t i) const { return a_.sentences.empty() ? 0 : a_.sentences[a_.tokens[i].sentence].begin; }
+  bool SentenceInitial(uint32_t i) const;
+  bool Contains(uint32_t area, uint32_t place) const;
+  double Prior(const Mention& m, uint32_t post) const;
+  int MentionAt(uint32_t tok) const;
+
+  void Match();
+  void Context();
+  void Recognize(Mention* m, int index);
+  void Resolve(bool second_pass);
+  void Consistency();
+  void Emit(std::vector<Toponym>* toponyms, std::vector<Claim>* claims);
+
+  const Gazetteer& g_;
+  const Analysis& a_;
+  const uint32_t n_;
+  std::vector<uint32_t> words_;  // word classes per token
+  std::vector<uint8_t> caps_sentence_;  // per sentence: mostly capital letters (a headline)
+  std::vector<Mention> ms_;
+  std::vector<int> tok_mention_;  // token -> mention index or -1
+  std::unordered_map<std::string, double> doc_cc_;  // country code -> weight
+  std::vector<std::pair<uint32_t, double>> anchors_;  // resolved places and their weight
+};
+
+bool Parser::SentenceInitial(uint32_t i) const {
+  // First word of its sentence, after any opening quotes, brackets or a dateline dash.
+  uint32_t s = SentBegin(i);
+  for (uint32_t k = s; k < i; ++k)
+    if (a_.tokens[k].kind != TokKind::kPunct) return false;
+  return true;
+}
+
+bool Parser::Contains(uint32_t area, uint32_t p) const {
+  if (area == p) return false;
+  const PlaceRec& a = P(area);
+  const PlaceRec& r = P(p);
+  switch (static_cast<PlaceKind>(a.kind)) {
+    case PlaceKind::kCountry: return r.country == area || (a.cc[0] == r.cc[0] && a.cc[1] == r.cc[1] && r.kind != a.kind);
+    case PlaceKind::kAdmin1: return r.admin1 == area && r.kind != a.kind;
+    case PlaceKind::kAdmin2: return r.admin2 == area && r.kind == static_cast<uint8_t>(PlaceKind::kCity);
+    case PlaceKind::kRegion: {
+      if (a.country != kNoPlace) return r.country == a.country;
+      return false;
+    }
+    default: return false;
+  }
+}
+
+int Parser::MentionAt(uint32_t tok) const {
+  if (tok >= n_) return -1;
+  return tok_mention_[tok];
+}
+
+void Parser::Match() {
+  const auto& names = g_.names();
+  std::vector<lexicon::Match> all;
+  for (uint32_t i = 0; i < n_;) {
+    const Token& t = a_.tokens[i];
+    bool start_ok = t.kind == TokKind::kWord &&
+                    (Capitalised(t) ||
+                     // "al-Raqqa", "ad-Dawr": a lower-case article hyphen-joined to a name
+                     (i + 1 < n_ && (a_.tokens[i + 1].flags & text::kHyphenBefore) &&
+                      Capitalised(a_.tokens[i + 1]) && a_.Folded(i).size() <= 3 &&
+                      IsJoiner(a_.Folded(i))));
+    if (!start_ok) {
+      ++i;
+      continue;
+    }
+    all.clear();
+    names.AllAt(a_, i, SentEnd(i), &all);
+    const lexicon::Match* best = nullptr;
+    for (auto it = all.rbegin(); it != all.rend(); ++it) {
+      // Every word of the name capitalised, but for joiners; the last word capitalised
+      // unless hyphen-joined ("Sar-e-Pul" ends in "Pul"; "Dar es Salaam").
+      bool ok = true;
+      for (uint32_t k = it->begin; k < it->end && ok; ++k) {
+        const Token& tk = a_.tokens[k];
+        if (tk.kind == TokKind::kPunct) {
+          std::string_view f = a_.Folded(k);
+          ok = k > it->begin && k + 1 < it->end && (f == "." || f == "'" || f == "&" || f == "/");
+          continue;
+        }
+        if (tk.kind == TokKind::kNumber) continue;
+        if (Capitalised(tk)) continue;
+        bool joiner = IsJoiner(a_.Folded(k)) && (k + 1 < it->end || (tk.flags & text::kHyphenBefore));
+        if (k == it->begin) joiner = joiner && (a_.tokens[k + 1 < n_ ? k + 1 : k].flags & text::kHyphenBefore);
+        ok = joiner || (tk.flags & text::kHyphenBefore && k + 1 < it->end);
+      }
+      if (ok) {
+        best = &*it;
+        break;
+      }
+    }
+    if (!best) {
+      ++i;
+      continue;
+    }
+    Mention m;
+    m.b = m.span_b = best->begin;
+    m.e = m.span_e = best->end;
+    // One posting per place, the best name kind.
+    for (uint32_t v : best->values) {
+      uint32_t p = PostingPlace(v);
+      bool seen = false;
+      for (uint32_t& w : m.posts) {
+        if (PostingPlace(w) == p) {
+          if (PostingKind(v) < PostingKind(w)) w = v;
+          seen = true;
+        }
+      }
+      if (!seen) m.posts.push_back(v);
+    }
+    ms_.push_back(std::move(m));
+    i = best->end;
+  }
+  tok_mention_.assign(n_, -1);
+  for (size_t k = 0; k < ms_.size(); ++k)
+    for (uint32_t t = ms_[k].b; t < ms_[k].e; ++t) tok_mention_[t] = static_cast<int>(k);
+}
+
+// Type words, containment, "capital of", stated distances.
+void Parser::Context() {
+  for (size_t k = 0; k < ms_.size(); ++k) {
+    Mention& m = ms_[k];
+    // "Kunduz province", "Haifa city", "Jowzjan provinces".
+    uint32_t w = W(m.e);
+    if (m.e < n_ && !(a_.tokens[m.e].flags & text::kHyphenBefore)) {
+      if (w & kWordAdmin1) m.desig = Desig::kAdmin1;
+      else if (w & kWordAdmin2) m.desig = Desig::kAdmin2;
+      else if (w & kWordCity) m.desig = Desig::kCity;
+    }
+    // "the province of Nimroz", "the city of Kunduz", "the town of X", "X state of".
+    if (m.b >= 2 && Is(m.b - 1, "of")) {
+      uint32_t pw = W(m.b - 2);
+      if (pw & kWordAdmin1) m.desig = Desig::kAdmin1;
+      else if (pw & kWordAdmin2) m.desig = Desig::kAdmin2;
+      else if (pw & kWordCity) m.desig = Desig::kCity;
+      else if (pw & kWordCountry) m.desig = Desig::kCountry;
+    }
+    // "the capital Kabul", "provincial capital Lashkar Gah".
+    if (m.b >= 1 && Is(m.b - 1, "capital")) m.capital_word = true;
+    // Containment: "X, Y" (Y right after the comma), "X in Y", "X (Y)".
+    uint32_t j = m.e;
+    if (m.desig != Desig::kNone && j < n_ && (W(j) & (kWordAdmin1 | kWordAdmin2 | kWordCity))) ++j;
+    if (j + 1 < n_ && (Is(j, ",") || Is(j, "(") || Is(j, "in"))) {
+      int y = MentionAt(j + 1);
+      if (y >= 0 && ms_[static_cast<size_t>(y)].b == j + 1) m.container = y;
+    }
+    // "Y's X": "Afghanistan's Kunduz province".
+    if (m.b >= 2 && (Is(m.b - 1, "s") || Is(m.b - 1, "'s")) && m.container < 0) {
+      int y = MentionAt(m.b - 2);
+      if (y >= 0 && y != static_cast<int>(k)) m.container = y;
+    }
+    // "X, capital of [the] [distant] [province of] Y", "X, the capital of Y".
+    uint32_t c = m.span_e;
+    if (c < n_ && (Is(c, ",") || Is(c, "("))) {
+      ++c;
+      for (int skip = 0; skip < 3 && c < n_ && !Is(c, "capital"); ++skip) {
+        if (!(Is(c, "the") || Is(c, "provincial") || Is(c, "regional") || Is(c, "state") ||
+              Is(c, "district")))
+          break;
+        ++c;
+      }
+      if (Is(c, "capital") && Is(c + 1, "of")) {
+        uint32_t d = c + 2;
+        for (int skip = 0; skip < 5 && d < n_ && MentionAt(d) < 0 && !Is(d, ",") && !Is(d, "."); ++skip) ++d;
+        int y = MentionAt(d);
+        if (y >= 0 && y != static_cast<int>(k)) m.capital_of = y;
+      }
+    }
+    // "X, [about] N km [further] DIR [of|from] Y".
+    uint32_t d = m.span_e;
+    if (d < n_ && Is(d, ",")) {
+      ++d;
+      static constexpr std::string_view kFill[] = {"about", "some", "around", "roughly", "nearly",
+                                                   "approximately", "almost", "over", "just",
+                                                   "located", "which", "is", "lies", "situated",
+                                                   "only", "another", "a", "further"};
+      for (int skip = 0; skip < 3 && d < n_; ++skip) {
+        bool f = false;
+        for (auto s : kFill) f |= Is(d, s);
+        if (!f) break;
+        ++d;
+      }
+      double km, factor;
+      if (NumberValue(a_, d, &km) && d + 1 < n_ && IsKmUnit(a_.Folded(d + 1), &factor)) {
+        uint32_t e = d + 2;
+        // "(186 miles)"
+        if (Is(e, "(")) {
+          uint32_t q = e + 1;
+          while (q < n_ && q < e + 5 && !Is(q, ")")) ++q;
+          if (Is(q, ")")) e = q + 1;
+        }
+        bool further = false;
+        if (Is(e, "further") || Is(e, "farther") || Is(e, "more")) {
+          further = true;
+          ++e;
+        }
+        uint32_t after = e;
+        int bearing = Bearing(a_, e, &after);
+        int ref = -1;
+        if (Is(after, "of") || Is(after, "from")) {
+          int y = MentionAt(after + 1);
+          if (y >= 0 && ms_[static_cast<size_t>(y)].b == after + 1) ref = y;
+        }
+        if (ref >= 0 || further) {
+          m.claim_km = km * factor;
+          m.claim_bearing = bearing;
+          m.claim_ref = ref >= 0 ? ref : -2;  // -2: relative to the place named before
+        }
+      }
+    }
+  }
+}
+
+// Recognition: is this match a place (or a demonym)? Sets m->accepted and m->ev.
+void Parser::Recognize(Mention* mp, int index) {
+  Mention& m = *mp;
+  const uint32_t b = m.b, e = m.e;
+  const Token& first = a_.tokens[b];
+  const bool single = e - b == 1;
+  const uint32_t wc = single ? W(b) : 0;
+  const bool headline = caps_sentence_.empty() ? false : caps_sentence_[first.sentence];
+  // Abbreviations count only in capitals or with dots ("US", "U.S."), or as ", Va.".
+  {
+    const Token& last = a_.tokens[e - 1];
+    bool caps_form = (last.flags & (text::kAllCaps | text::kAbbrev)) && !headline;
+    bool state_form = b >= 1 && Is(b - 1, ",") && Is(e, ".") && Capitalised(first);
+    std::vector<uint32_t> keep;
+    for (uint32_t v : m.posts)
+      if (PostingKind(v) != NameKind::kAbbrev || caps_form || state_form) keep.push_back(v);
+    m.posts.swap(keep);
+    if (m.posts.empty()) return;
+  }
+  if (single && (wc & (kWordMonth | kWordNotPlace))) return;
+  // Demonym reading: a posting of kind demonym for a country or region.
+  bool has_demonym = false, has_other = false;
+  for (uint32_t v : m.posts) {
+    if (PostingKind(v) == NameKind::kDemonym) has_demonym = true;
+    else has_other = true;
+  }
+  // Prominence of the best reading.
+  double prom = 0;
+  bool strong = false;  // a country, admin1 or region by its own name
+  for (uint32_t v : m.posts) {
+    uint32_t p = PostingPlace(v);
+    const PlaceRec& r = P(p);
+    double s = 0;
+    switch (static_cast<PlaceKind>(r.kind)) {
+      case PlaceKind::kCountry: s = 4; strong = true; break;
+      case PlaceKind::kRegion: s = 3.5; strong = true; break;
+      case PlaceKind::kAdmin1: s = PostingKind(v) <= NameKind::kAlias ? 3 : 1.5; strong |= PostingKind(v) <= NameKind::kAlias; break;
+      case PlaceKind::kAdmin2: s = PostingKind(v) <= NameKind::kAlias ? 1.5 : 0.5; break;
+      case PlaceKind::kCity: {
+        std::string_view fc = kFeatureCodes[r.feature];
+        s = std::clamp((std::log10(r.population + 1.0) - 3.0) / 1.2, 0.0, 3.0);
+        if (fc == "PPLC") s += 1.0;
+        else if (fc == "PPLA") s += 0.5;
+        if (PostingKind(v) == NameKind::kAlternate) s -= 0.7;
+        break;
+      }
+    }
+    if (PostingKind(v) == NameKind::kDemonym) s = std::max(s, 2.5);
+    prom = std::max(prom, s);
+  }
+  double ev = prom;
+  // Context that says "place".
+  uint32_t pw = b >= 1 ? W(b - 1) : 0;
+  if (b >= 1 && (pw & kWordCue)) ev += 1.5;
+  if (b >= 1 && (pw & kWordDirection)) ev += 1.0;  // "northern Syria"
+  if (m.desig != Desig::kNone) ev += 2.0;
+  if (m.container >= 0 || m.capital_of >= 0 || m.claim_ref != -1 || m.capital_word) ev += 2.0;
+  for (size_t k = 0; k < ms_.size(); ++k)  // "Y" of someone's "X, Y"
+    if (ms_[k].container == index && ms_[k].e + 2 >= b) ev += 1.0;
+  if (e < n_ && (a_.tokens[e].flags & text::kHyphenBefore) && Is(e, "based")) ev += 2.0;
+  if (!single) ev += 1.0;
+  // Context that says "not a place".
+  const bool initial = SentenceInitial(b);
+  if (single) {
+    double common = (wc & kWordCommon1) ? 3.0 : (wc & kWordCommon2) ? 2.2 : (wc & kWordCommon3) ? 1.6 : 0;
+    if (common > 0 && (initial || headline)) common += 1.5;
+    if (!Capitalised(first)) common += 2;
+    ev -= common;
+    if (has_demonym && !has_other && common == 0) ev = std::max(ev, 1.0);
+  }
+  // A person: a title or a first name just before, or a first name followed by a surname.
+  uint32_t prev = b;
+  while (prev > 0 && Is(prev - 1, ".") && prev - 1 > 0 && (W(prev - 2) & kWordTitle)) prev -= 1;
+  if (prev >= 1) {
+    uint32_t p = prev - 1;
+    const Token& pt = a_.tokens[p];
+    bool prev_place = MentionAt(p) >= 0;
+    if (pt.kind == TokKind::kWord && Capitalised(pt) && !prev_place) {
+      uint32_t pwc = W(p);
+      if (pwc & kWordTitle) ev -= 4;
+      else if (pwc & kWordFirstName) ev -= 4;
+      else if (!(pwc & (kWordCue | kWordDirection | kWordCommon1 | kWordOrg)) && !SentenceInitial(p) &&
+               !(pt.flags & text::kAllCaps)) {
+        // The tail of a longer proper name ("Abdul Rashid Dostom", "Shir Khan Bandar").
+        ev -= 2.5;
+        if (p >= 1 && a_.tokens[p - 1].kind == TokKind::kWord && Capitalised(a_.tokens[p - 1]) &&
+            MentionAt(p - 1) < 0)
+          ev -= 1.0;
+      }
+    }
+  }
+  if (e < n_) {
+    const Token& nt = a_.tokens[e];
+    uint32_t nwc = W(e);
+    bool next_place = MentionAt(e) >= 0;
+    if (nt.kind == TokKind::kWord && Capitalised(nt) && !next_place &&
+        !(nt.flags & text::kHyphenBefore)) {
+      if ((wc & kWordFirstName) && !(nwc & (kWordCommon1 | kWordCommon2 | kWordCommon3 | kWordOrg |
+                                             kWordFacility | kWordAdmin1 | kWordAdmin2 | kWordCity)))
+        ev -= 4;  // "Jordan Henderson", "Israel Katz"
+      else if (!(nwc & (kWordOrg | kWordFacility | kWordAdmin1 | kWordAdmin2 | kWordCity |
+                        kWordCommon1 | kWordCommon2 | kWordCommon3 | kWordPeople)) &&
+               !strong && !has_demonym)
+        ev -= 1.0;  // the head of a longer proper name
+    }
+    if ((nwc & kWordPersonAfter) && single && prom < 2.5 && b >= 1 && Capitalised(a_.tokens[b - 1]) &&
+        MentionAt(b - 1) < 0)
+      ev -= 2;
+  }
+  m.ev = ev;
+  m.accepted = ev >= 1.0;
+  m.demonym = has_demonym && (!has_other || (single && e < n_ && (W(e) & kWordPeople)));
+  if (m.demonym) {
+    std::vector<uint32_t> keep;
+    for (uint32_t v : m.posts)
+      if (PostingKind(v) == NameKind::kDemonym) keep.push_back(v);
+    m.posts.swap(keep);
+  } else if (has_demonym) {
+    std::vector<uint32_t> keep;
+    for (uint32_t v : m.posts)
+      if (PostingKind(v) != NameKind::kDemonym) keep.push_back(v);
+    m.posts.swap(keep);
+  }
+}
+
+// The score of reading mention m as posting `post`, before document context.
+double Parser::Prior(const Mention& m, uint32_t post) const {
+  uint32_t p = PostingPlace(post);
+  const PlaceRec& r = P(p);
+  NameKind nk = PostingKind(post);
+  double s = 0;
+  switch (static_cast<PlaceKind>(r.kind)) {
+    case PlaceKind::kCity: {
+      std::string_view fc = kFeatureCodes[r.feature];
+      s = std::log10(r.population + 10.0);
+      if (fc == "PPLC") s += 2.0;
+      else if (fc == "PPLA") s += 1.2;
+      else if (fc == "PPLA2") s += 0.5;
+      else if (fc == "PPLX" || fc == "PPLH" || fc == "PPLQ" || fc == "PPLW" || fc == "PPLCH") s -= 1.5;
+      if (m.capital_word && (fc == "PPLC" || fc == "PPLA")) s += 1.5;
+      break;
+    }
+    case PlaceKind::kAdmin1: s = std::log10(r.population + 10.0) + 0.3; break;
+    case PlaceKind::kAdmin2: s = std::log10(r.population + 10.0) - 1.0; break;
+    case PlaceKind::kCountry: s = 7.0 + 0.3 * std::log10(r.population + 10.0); break;
+    case PlaceKind::kRegion: s = 8.5; break;
+  }
+  if (nk == NameKind::kAlternate) s -= 1.0;
+  // Type words.
+  switch (m.desig) {
+    case Desig::kAdmin1: s += r.kind == static_cast<uint8_t>(PlaceKind::kAdmin1) ? 6 : r.kind == static_cast<uint8_t>(PlaceKind::kAdmin2) ? 2 : -2; break;
+    case Desig::kAdmin2: s += r.kind == static_cast<uint8_t>(PlaceKind::kAdmin2) ? 6 : r.kind == static_cast<uint8_t>(PlaceKind::kAdmin1) ? 2 : -1; break;
+    case Desig::kCity: s += r.kind == static_cast<uint8_t>(PlaceKind::kCity) ? 3 : -3; break;
+    case Desig::kCountry: s += r.kind == static_cast<uint8_t>(PlaceKind::kCountry) ? 3 : -3; break;
+    case Desig::kNone: break;
+  }
+  // An area named like its own seat, with no type word: the city is meant ("Kunduz").
+  if (m.desig == Desig::kNone && (r.kind == static_cast<uint8_t>(PlaceKind::kAdmin1) ||
+                                  r.kind == static_cast<uint8_t>(PlaceKind::kAdmin2))) {
+    for (uint32_t v : m.posts) {
+      uint32_t q = PostingPlace(v);
+      if (q == r.link || (Kind(q) == PlaceKind::kCity && Contains(p, q) &&
+                          P(q).population * 4 > r.population / 8))
+        s -= 2.5;
+    }
+  }
+  // Containment stated in the text.
+  if (m.container >= 0) {
+    const Mention& y = ms_[static_cast<size_t>(m.container)];
+    for (uint32_t v : y.posts) {
+      if (Contains(PostingPlace(v), p)) {
+        s += 5;
+        break;
+      }
+    }
+  }
+  return s;
+}
+
+void Parser::Resolve(bool second_pass) {
+  for (size_t k = 0; k < ms_.size(); ++k) {
+    Mention& m = ms_[k];
+    if (!m.accepted || m.posts.empty()) continue;
+    double best = -1e9, second = -1e9;
+    uint32_t best_place = kNoPlace;
+    for (uint32_t v : m.posts) {
+      uint32_t p = PostingPlace(v);
+      double s = Prior(m, v);
+      const PlaceRec& r = P(p);
+      std::string cc(r.cc, 2);
+      // The document's countries.
+      if (second_pass && !doc_cc_.empty() && Kind(p) != PlaceKind::kCountry &&
+          Kind(p) != PlaceKind::kRegion) {
+        auto it = doc_cc_.find(cc);
+        double wsum = 0;
+        for (auto& [c, w] : doc_cc_) wsum += w;
+        double share = it == doc_cc_.end() ? 0 : it->second / wsum;
+        s += 3.0 * share + (it != doc_cc_.end() ? 1.0 : 0);
+      }
+      // Near the places already resolved.
+      if (second_pass && (r.flags & kHasCoords) && Kind(p) != PlaceKind::kCountry &&
+          Kind(p) != PlaceKind::kRegion) {
+        double bonus = 0;
+        for (auto [q, w] : anchors_) {
+          if (q == p) continue;
+          bool same_mention = false;
+          for (uint32_t v2 : m.posts) same_mention |= PostingPlace(v2) == q;
+          if (same_mention) continue;
+          double d = Haversine(r.lat_e5 / 1e5, r.lon_e5 / 1e5, P(q).lat_e5 / 1e5, P(q).lon_e5 / 1e5);
+          double b = d < 50 ? 1.5 : d < 150 ? 1.0 : d < 400 ? 0.5 : 0;
+          if (Contains(q, p) || (r.admin1 != kNoPlace && r.admin1 == P(q).admin1)) b = std::max(b, 1.0);
+          bonus = std::max(bonus, b * w);
+        }
+        s += bonus;
+      }
+      // "X, capital of Y".
+      if (m.capital_of >= 0) {
+        const Mention& y = ms_[static_cast<size_t>(m.capital_of)];
+        for (uint32_t yv : y.posts)
+          if (P(PostingPlace(yv)).link == p) s += 6;
+      }
+      // "X, N km DIR of Y": candidates at about that distance from Y.
+      if (m.claim_ref >= 0) {
+        const Mention& y = ms_[static_cast<size_t>(m.claim_ref)];
+        if (y.chosen != kNoPlace && (r.flags & kHasCoords)) {
+          double d = Haversine(r.lat_e5 / 1e5, r.lon_e5 / 1e5, g_.Lat(y.chosen), g_.Lon(y.chosen));
+          if (d >= 0.4 * m.claim_km && d <= 1.3 * m.claim_km) s += 2.5;
+          else s -= 1.0;
+        }
+      }
+      if (s > best) {
+        second = best;
+        best = s;
+        best_place = p;
+      } else if (s > second) {
+        second = s;
+      }
+    }
+    m.chosen = best_place;
+    double margin = second < -1e8 ? 4.0 : best - second;
+    m.score = 1.0 / (1.0 + std::exp(-(margin + 0.5 * (m.ev - 1.0))));
+  }
+}
+
+// One sense per document: the same name (and type word) resolves to the same place, the one
+// chosen with the most support.
+void Parser::Consistency() {
+  std::unordered_map<std::string, size_t> best;
+  for (size_t k = 0; k < ms_.size(); ++k) {
+    const Mention& m = ms_[k];
+    if (!m.accepted || m.chosen == kNoPlace || m.container >= 0 || m.capital_of >= 0) continue;
+    std::string key(a_.Folded(m.b));
+    for (uint32_t t = m.b + 1; t < m.e; ++t) key += " " + std::string(a_.Folded(t));
+    key += "|" + std::to_string(static_cast<int>(m.desig));
+    auto [it, fresh] = best.emplace(key, k);
+    if (!fresh && ms_[it->second].score < m.score) it->second = k;
+  }
+  for (size_t k = 0; k < ms_.size(); ++k) {
+    Mention& m = ms_[k];
+    if (!m.accepted || m.chosen == kNoPlace || m.container >= 0 || m.capital_of >= 0) continue;
+    std::string key(a_.Folded(m.b));
+    for (uint32_t t = m.b + 1; t < m.e; ++t) key += " " + std::string(a_.Folded(t));
+    key += "|" + std::to_string(static_cast<int>(m.desig));
+    const Mention& src = ms_[best[key]];
+    if (src.chosen != m.chosen) {
+      for (uint32_t v : m.posts)
+        if (PostingPlace(v) == src.chosen) {
+          m.chosen = src.chosen;
+          m.score = src.score;
+        }
+    }
+  }
+}
+
+void Parser::Run(std::vector<Toponym>* toponyms, std::vector<Claim>* claims) {
+  words_.resize(n_);
+  for (uint32_t i = 0; i < n_; ++i)
+    words_[i] = a_.tokens[i].kind == TokKind::kWord ? g_.WordClasses(a_, i) : 0;
+  caps_sentence_.assign(a_.sentences.size(), 0);
+  for (size_t s = 0; s < a_.sentences.size(); ++s) {
+    uint32_t words = 0, caps = 0;
+    for (uint32_t i = a_.sentences[s].begin; i < a_.sentences[s].end; ++i) {
+      const Token& t = a_.tokens[i];
+      if (t.kind != TokKind::kWord || t.end - t.start < 2) continue;
+      ++words;
+      if (t.flags & text::kAllCaps) ++caps;
+    }
+    caps_sentence_[s] = words >= 3 && caps * 10 >= words * 6;
+  }
+  Match();
+  Context();
+  for (size_t k = 0; k < ms_.size(); ++k) Recognize(&ms_[k], static_cast<int>(k));
+  // One sense per document for recognition: a name accepted with good evidence somewhere
+  // is accepted where it stands weakly (sentence-initial, in a list), and a name that is a
+  // person's name somewhere (after a title or first name) is rejected where it stands alone.
+  {
+    std::unordered_map<std::string, double> ev;
+    for (const Mention& m : ms_) {
+      std::string key(a_.Span(m.b, m.e));
+      auto [it, fresh] = ev.emplace(key, m.ev);
+      if (!fresh) it->second = std::max(it->second, m.ev);
+    }
+    for (Mention& m : ms_) {
+      if (m.accepted || m.posts.empty()) continue;
+      if (m.ev > -1.0 && ev[std::string(a_.Span(m.b, m.e))] >= 2.5) m.accepted = true;
+    }
+  }
+  // Pass 1, then the document's countries and anchor places, then pass 2.
+  Resolve(false);
+  auto gather = [&] {
+    doc_cc_.clear();
+    anchors_.clear();
+    for (const Mention& m : ms_) {
+      if (!m.accepted || m.chosen == kNoPlace) continue;
+      const PlaceRec& r = P(m.chosen);
+      if (r.cc[0] == ' ') continue;
+      std::string cc(r.cc, 2);
+      double w = Kind(m.chosen) == PlaceKind::kCountry || m.demonym ? 1.0 : 0.5 * m.score;
+      doc_cc_[cc] += w;
+      if (Kind(m.chosen) != PlaceKind::kCountry && Kind(m.chosen) != PlaceKind::kRegion &&
+          m.score >= 0.6)
+        anchors_.push_back({m.chosen, m.score});
+    }
+  };
+  gather();
+  Resolve(true);
+  gather();
+  Resolve(true);
+  Consistency();
+  Emit(toponyms, claims);
+}
+
+void FillPlace(const Gazetteer& g, uint32_t p, Toponym* t) {
+  const PlaceRec& r = g.place(p);
+  PlaceKind k = static_cast<PlaceKind>(r.kind);
+  t->place = static_cast<int32_t>(p);
+  t->name = std::string(g.PlaceName(p));
+  if (r.flags & kHasCoords) {
+    t->has_coords = true;
+    t->lat = r.lat_e5 / 1e5;
+    t->lon = r.lon_e5 / 1e5;
+  }
+  if (r.cc[0] != ' ') t->country = std::string(r.cc, 2);
+  if (r.admin1 != kNoPlace) t->admin1 = std::string(g.PlaceCode(r.admin1));
+  if (r.admin2 != kNoPlace) t->admin2 = std::string(g.PlaceCode(r.admin2));
+  t->feature = std::string(kFeatureCodes[r.feature]);
+  switch (k) {
+    case PlaceKind::kCity:
+      t->geonameid = r.geonameid;
+      t->precision = "city";
+      break;
+    case PlaceKind::kAdmin1: t->precision = "admin1"; break;
+    case PlaceKind::kAdmin2: t->precision = "admin2"; break;
+    case PlaceKind::kCountry: t->precision = "country"; break;
+    case PlaceKind::kRegion: t->precision = "region"; break;
+  }
+}
+
+void Parser::Emit(std::vector<Toponym>* toponyms, std::vector<Claim>* claims) {
+  std::vector<int> out_index(ms_.size(), -1);
+  for (size_t k = 0; k < ms_.size(); ++k) {
+    Mention& m = ms_[k];
+    if (!m.accepted) continue;
+    Toponym t;
+    // A type word joins the span when the bare name means another place here: "Kunduz
+    // province" (the city is "Kunduz"), not "Helmand province".
+    uint32_t span_e = m.e;
+    if (m.chosen != kNoPlace && m.desig != Desig::kNone && m.e < n_ &&
+        (W(m.e) & (kWordAdmin1 | kWordAdmin2 | kWordCity)) && IsArea(m.chosen)) {
+      for (uint32_t v : m.posts) {
+        uint32_t q = PostingPlace(v);
+        if (q != m.chosen && Kind(q) == PlaceKind::kCity && (q == P(m.chosen).link || Contains(m.chosen, q)))
+          span_e = m.e + 1;
+      }
+    }
+    m.span_e = span_e;
+    t.tok_begin = m.b;
+    t.tok_end = span_e;
+    t.start = a_.tokens[m.b].start;
+    t.end = a_.tokens[span_e - 1].end;
+    t.text = std::string(a_.text.substr(t.start, t.end - t.start));
+    if (m.chosen == kNoPlace) {
+      t.reason = m.posts.empty() ? "no gazetteer entry" : "no candidate supported";
+    } else {
+      FillPlace(g_, m.chosen, &t);
+      t.score = std::clamp(m.score, 0.0, 1.0);
+      if (m.demonym) {
+        t.feature = "demonym";
+        t.reason = "demonym";
+      }
+      if (!t.has_coords) t.reason = "the gazetteer has no coordinates for this place";
+    }
+    out_index[k] = static_cast<int>(toponyms->size());
+    toponyms->push_back(std::move(t));
+  }
+  // Claims.
+  int prev_subject = -1;  // the last place named that was not a claim's reference
+  std::vector<bool> is_ref(ms_.size(), false);
+  for (const Mention& m : ms_)
+    if (m.claim_ref >= 0) is_ref[static_cast<size_t>(m.claim_ref)] = true;
+  for (size_t k = 0; k < ms_.size(); ++k) {
+    Mention& m = ms_[k];
+    if (!m.accepted || m.demonym) continue;
+    if (m.claim_ref != -1) {
+      int ref = m.claim_ref >= 0 ? m.claim_ref : prev_subject;
+      if (ref >= 0 && ms_[static_cast<size_t>(ref)].accepted) {
+        const Mention& y = ms_[static_cast<size_t>(ref)];
+        Claim c;
+        // The span: from the number to the reference (or the direction word).
+        uint32_t d = m.span_e;
+        while (d < n_ && a_.tokens[d].kind != TokKind::kNumber) ++d;
+        uint32_t end = d + 2;
+        if (m.claim_ref >= 0) {
+          end = y.span_e;
+        } else {
+          uint32_t nb = 0;
+          for (uint32_t q = end; q < n_ && q < d + 8 && !Is(q, ",") && !Is(q, "."); ++q) {
+            if (Bearing(a_, q, &nb) >= 0) {
+              end = nb;
+              break;
+            }
+          }
+        }
+        if (d < n_ && end <= n_ && end > d) {
+          c.start = a_.tokens[d].start;
+          c.end = a_.tokens[end - 1].end;
+          c.text = std::string(a_.text.substr(c.start, c.end - c.start));
+        }
+        c.stated_km = m.claim_km;
+        c.stated_bearing = m.claim_bearing >= 0 ? BearingName(m.claim_bearing) : "";
+        c.from_toponym = out_index[static_cast<size_t>(ref)];
+        c.to_toponym = out_index[k];
+        bool ok = y.chosen != kNoPlace && m.chosen != kNoPlace &&
+                  (P(y.chosen).flags & kHasCoords) && (P(m.chosen).flags & kHasCoords);
+        if (y.chosen != kNoPlace) {
+          c.from_name = std::string(g_.PlaceName(y.chosen));
+          if (P(y.chosen).geonameid) c.from = P(y.chosen).geonameid;
+        }
+        if (m.chosen != kNoPlace) {
+          c.to_name = std::string(g_.PlaceName(m.chosen));
+          if (P(m.chosen).geonameid) c.to = P(m.chosen).geonameid;
+        }
+        if (ok) {
+          Geodesic(g_.Lat(y.chosen), g_.Lon(y.chosen), g_.Lat(m.chosen), g_.Lon(m.chosen),
+                   &c.computed_km, &c.computed_bearing);
+          // Road distance runs longer than the great circle; a stated figure is rounded.
+          bool dist_ok = c.computed_km <= c.stated_km * 1.15 && c.computed_km >= c.stated_km * 0.4;
+          bool dir_ok = true;
+          if (m.claim_bearing >= 0) {
+            double diff = std::fabs(c.computed_bearing - m.claim_bearing);
+            diff = std::min(diff, 360.0 - diff);
+            dir_ok = diff <= 45.0;
+          }
+          c.verdict = dist_ok && dir_ok ? "plausible" : "implausible";
+        } else {
+          c.verdict = "unchecked";
+        }
+        claims->push_back(std::move(c));
+      }
+    }
+    if (!is_ref[k] && m.chosen != kNoPlace && Kind(m.chosen) == PlaceKind::kCity) prev_subject = static_cast<int>(k);
+  }
+}
+
+}  // namespace
+
+void Geoparser::Parse(const text::Analysis& a, const Document&, std::vector<Toponym>* toponyms,
+                      std::vector<Claim>* claims) const {
+  if (!gaz_ || a.tokens.empty()) return;
+  Parser p(*gaz_, a);
+  p.Run(toponyms, claims);
+}
 
 }  // namespace sitrep::geo

@@ -1,5 +1,17 @@
 // Geoparser: finds the place names of a document (recognition), picks the gazetteer entry
 // each one means (resolution), and checks stated distances ("300 km north of Kabul").
+//
+// Recognition: the names table gives every longest capitalised match; each match is then
+// weighed on what else it could be (a common English word, a month, a person's first or last
+// name, part of an organisation's name) against the evidence that it is a place (a cue word
+// before it, a type word after it, "X, Y" containment, how prominent the place is).
+// Demonyms ("Afghan forces") are kept, tagged with their country and feature "demonym".
+// Resolution: every candidate place is scored on its prior (population, feature class, name
+// kind), the document's countries, containment ("Kunduz province", "Oxford, North
+// Carolina", "Zaranj, capital of Nimroz"), stated distances, and proximity to the places
+// resolved in a first pass; the best wins if it is supported, else the toponym is reported
+// with no place and a reason. The same name resolves the same way throughout a document.
+// Claims: "X, N km [further] DIR [of Y]" (geo/claims.h).
 #ifndef SITREP_GEO_GEOPARSER_H_
 #define SITREP_GEO_GEOPARSER_H_
 
@@ -14,16 +26,21 @@ namespace sitrep::geo {
 
 class Geoparser {
  public:
-  // `gazetteer` may be null: then no place is found (every stage still runs).
+  // `gazetteer` may be null: then no place is found (every stage still runs). Not owned.
   explicit Geoparser(const Gazetteer* gazetteer) : gaz_(gazetteer) {}
 
-  // Appends the document's toponyms (in text order) and distance claims. Thread-safe.
+  // Appends the document's toponyms (in text order) and distance claims. Thread-safe: keeps
+  // no state between calls.
   void Parse(const text::Analysis& a, const Document& doc, std::vector<Toponym>* toponyms,
              std::vector<Claim>* claims) const;
 
  private:
   const Gazetteer* gaz_;
 };
+
+// Great-circle (geodesic, WGS84) distance in km and initial bearing in degrees [0, 360)
+// from (lat1, lon1) to (lat2, lon2).
+void Geodesic(double lat1, double lon1, double lat2, double lon2, double* km, double* bearing);
 
 }  // namespace sitrep::geo
 
