@@ -79,6 +79,9 @@ struct When {
   std::string date;                  // YYYY-MM-DD, YYYY-MM, YYYY, or YYYY-Www
   std::string precision;             // day, week, month, year, range
   std::string end_date;              // the last day, for precision "range" (and month/year)
+  // "text": a time expression of the text; "publication date": the report's own date
+  // (then text is empty and start/end are not printed).
+  std::string basis = "text";
 };
 
 struct Event {

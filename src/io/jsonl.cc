@@ -57,11 +57,16 @@ void AppendEventsJsonl(const DocResult& r, std::string* out) {
     w.Key("when");
     if (e.when) {
       w.BeginObject();
-      w.Field("text", e.when->text);
-      w.Field("start", static_cast<int64_t>(e.when->start))
-          .Field("end", static_cast<int64_t>(e.when->end));
+      if (e.when->basis == "text") {
+        w.Field("text", e.when->text);
+        w.Field("start", static_cast<int64_t>(e.when->start))
+            .Field("end", static_cast<int64_t>(e.when->end));
+      } else {
+        w.FieldNull("text").FieldNull("start").FieldNull("end");
+      }
       w.Field("date", e.when->date).Field("precision", e.when->precision);
       if (!e.when->end_date.empty()) w.Field("end_date", e.when->end_date);
+      w.Field("basis", e.when->basis);
       w.EndObject();
     } else {
       w.Null();

@@ -4,8 +4,12 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <algorithm>
 #include <filesystem>
 
+#include "actors/actors.h"
+#include "events/coder.h"
+#include "events/lexicon.h"
 #include "geo/gazetteer.h"
 #include "geo/geoparser.h"
 #include "pipeline/workspace.h"
@@ -18,7 +22,50 @@ struct Pipeline::Impl {
   std::unique_ptr<geo::Gazetteer> gazetteer;
   std::unique_ptr<geo::Geoparser> geoparser;
   time::TimeTagger times;
+  std::unique_ptr<actors::ActorDictionary> actors;
+  std::unique_ptr<events::EventLexicon> lexicon;
+  std::unique_ptr<events::EventCoder> coder;
 };
+
+namespace {
+
+#ifndef SITREP_DATA_DIR
+#define SITREP_DATA_DIR "data"
+#endif
+
+std::string DataDir(const PipelineOptions& o) {
+  if (!o.data_dir.empty()) return o.data_dir;
+  if (const char* env = std::getenv("SITREP_DATA"); env && *env) return env;
+  return SITREP_DATA_DIR;
+}
+
+// The built-in file, then every file in the users' folders whose name starts with `stem`
+// and ends in .tsv ("actors.tsv", "actors_mexico.tsv").
+Result<std::vector<std::string>> DictionaryFiles(const PipelineOptions& o, const std::string& stem) {
+  std::vector<std::string> files;
+  std::string builtin = DataDir(o) + "/" + stem + ".tsv";
+  std::error_code ec;
+  if (!std::filesystem::exists(builtin, ec)) {
+    return Status::NotFound(builtin + ": dictionary not found (set $SITREP_DATA to the data/ folder)");
+  }
+  files.push_back(builtin);
+  for (const auto& dir : o.extra_dict_dirs) {
+    if (!std::filesystem::is_directory(dir, ec)) {
+      return Status::NotFound(dir + ": --dict must name a folder of *.tsv dictionaries");
+    }
+    std::vector<std::string> found;
+    for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
+      std::string name = e.path().filename().string();
+      if (name.rfind(stem, 0) == 0 && name.size() > 4 && name.substr(name.size() - 4) == ".tsv")
+        found.push_back(e.path().string());
+    }
+    std::sort(found.begin(), found.end());
+    files.insert(files.end(), found.begin(), found.end());
+  }
+  return files;
+}
+
+}  // namespace
 
 Pipeline::Pipeline(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Pipeline::~Pipeline() = default;
@@ -53,6 +100,14 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Open(const PipelineOptions& options)
     impl->gazetteer = std::move(g).value();
   }
   impl->geoparser = std::make_unique<geo::Geoparser>(impl->gazetteer.get());
+  if (options.events) {
+    ASSIGN_OR_RETURN(auto actor_files, DictionaryFiles(options, "actors"));
+    ASSIGN_OR_RETURN(impl->actors, actors::ActorDictionary::Load(actor_files));
+    ASSIGN_OR_RETURN(auto event_files, DictionaryFiles(options, "events"));
+    ASSIGN_OR_RETURN(impl->lexicon, events::EventLexicon::Load(event_files));
+    impl->coder = std::make_unique<events::EventCoder>(impl->lexicon.get(), impl->actors.get(),
+                                                       impl->gazetteer.get());
+  }
   return std::unique_ptr<Pipeline>(new Pipeline(std::move(impl)));
 }
 
@@ -81,6 +136,7 @@ Status Pipeline::Process(const Document& doc, Workspace* ws, DocResult* out) con
     }
     if (o.places || o.events) impl_->geoparser->Parse(a, doc, &out->toponyms, &out->claims);
     if (o.times || o.events) impl_->times.Tag(a, out->dct, &out->timex);
+    if (o.events && impl_->coder) impl_->coder->Code(a, doc, out, o.explain);
     if (out->dct.empty() && (o.times || o.events)) {
       out->warnings.push_back("no publication date (give --date YYYY-MM-DD or a \"date\" field): "
                               "relative dates are left unresolved");

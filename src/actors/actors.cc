@@ -1,0 +1,294 @@
+#include "actors/actors.h"
+
+#include <algorithm>
+
+#include "util/mapped_file.h"
+
+namespace sitrep::actors {
+namespace {
+
+std::vector<std::string_view> Split(std::string_view s, char sep) {
+  std::vector<std::string_view> out;
+  size_t b = 0;
+  for (size_t i = 0; i <= s.size(); ++i) {
+    if (i == s.size() || s[i] == sep) {
+      out.push_back(s.substr(b, i - b));
+      b = i + 1;
+    }
+  }
+  return out;
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\r')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+bool ParseKind(std::string_view s, Kind* k) {
+  if (s == "state forces") *k = Kind::kStateForces;
+  else if (s == "rebel group") *k = Kind::kRebelGroup;
+  else if (s == "political militia") *k = Kind::kPoliticalMilitia;
+  else if (s == "identity militia") *k = Kind::kIdentityMilitia;
+  else if (s == "rioters") *k = Kind::kRioters;
+  else if (s == "protesters") *k = Kind::kProtesters;
+  else if (s == "civilians") *k = Kind::kCivilians;
+  else if (s == "external/other forces") *k = Kind::kExternal;
+  else return false;
+  return true;
+}
+
+bool IsDeterminer(std::string_view f) {
+  return f == "the" || f == "a" || f == "an" || f == "some" || f == "several" || f == "many" ||
+         f == "two" || f == "three" || f == "four" || f == "five" || f == "dozens" ||
+         f == "hundreds" || f == "thousands" || f == "suspected" || f == "armed" ||
+         f == "unidentified" || f == "unknown" || f == "local" || f == "government" ||
+         f == "heavily" || f == "masked";
+}
+
+bool IsPronounActor(std::string_view f) {
+  return f == "they" || f == "their" || f == "them" || f == "theirs";
+}
+
+// Group descriptions that stand for the last named armed group.
+bool IsGroupDescription(const text::Analysis& a, uint32_t i) {
+  return a.Is(i, "the") && (a.Is(i + 1, "group") || a.Is(i + 1, "movement") ||
+                            a.Is(i + 1, "organisation") || a.Is(i + 1, "organization"));
+}
+
+}  // namespace
+
+std::string_view KindName(Kind k) {
+  switch (k) {
+    case Kind::kStateForces: return "state forces";
+    case Kind::kRebelGroup: return "rebel group";
+    case Kind::kPoliticalMilitia: return "political militia";
+    case Kind::kIdentityMilitia: return "identity militia";
+    case Kind::kRioters: return "rioters";
+    case Kind::kProtesters: return "protesters";
+    case Kind::kCivilians: return "civilians";
+    case Kind::kExternal: return "external/other forces";
+  }
+  return "";
+}
+
+std::string FillCountry(std::string_view name, std::string_view country_name) {
+  std::string out(name);
+  size_t p = out.find("{country}");
+  if (p == std::string::npos) return out;
+  std::string c(country_name);
+  // ACLED writes "Military Forces of the United States", "Civilians (United States)".
+  bool of = p >= 3 && out.compare(p - 3, 3, "of ") == 0;
+  if (of && (c == "United States" || c == "United Kingdom" || c == "Netherlands" ||
+             c == "Philippines" || c == "Central African Republic" || c == "Gambia" ||
+             c == "Democratic Republic of the Congo" || c == "Republic of the Congo" ||
+             c == "United Arab Emirates" || c == "Bahamas" || c == "Comoros" || c == "Maldives")) {
+    c = "the " + c;
+  }
+  out.replace(p, 9, c);
+  return out;
+}
+
+Status ActorDictionary::AddFile(std::string_view content, const std::string& name) {
+  uint32_t line_no = 0;
+  for (std::string_view line : Split(content, '\n')) {
+    ++line_no;
+    line = Trim(line);
+    if (line.empty() || line[0] == '#') continue;
+    std::string where = name + ":" + std::to_string(line_no) + ": ";
+    auto cols = Split(line, '\t');
+    if (cols.size() < 3) {
+      return Status::InvalidArgument(where + "expected ALIASES<TAB>NAME<TAB>KIND[<TAB>COUNTRY[<TAB>FLAGS]]");
+    }
+    ActorEntry e;
+    e.name = std::string(Trim(cols[1]));
+    if (e.name.empty()) return Status::InvalidArgument(where + "empty NAME");
+    if (!ParseKind(Trim(cols[2]), &e.kind)) {
+      return Status::InvalidArgument(where + "unknown KIND \"" + std::string(Trim(cols[2])) +
+                                     "\" (state forces, rebel group, political militia, identity "
+                                     "militia, rioters, protesters, civilians, external/other forces)");
+    }
+    if (cols.size() > 3) {
+      std::string_view cc = Trim(cols[3]);
+      if (!cc.empty() && (cc.size() != 2 || !std::isupper(static_cast<unsigned char>(cc[0])) ||
+                          !std::isupper(static_cast<unsigned char>(cc[1])))) {
+        return Status::InvalidArgument(where + "COUNTRY must be an ISO alpha-2 code like AF, got \"" +
+                                       std::string(cc) + "\"");
+      }
+      e.country = std::string(cc);
+    }
+    if (cols.size() > 4) {
+      for (std::string_view f : Split(Trim(cols[4]), ',')) {
+        f = Trim(f);
+        if (f.empty()) continue;
+        if (f == "police") e.police = true;
+        else if (f == "generic") e.generic = true;
+        else if (f == "weak") e.weak = true;
+        else if (f == "air") e.air = true;
+        else return Status::InvalidArgument(where + "unknown flag \"" + std::string(f) + "\"");
+      }
+    }
+    e.origin = name + ":" + std::to_string(line_no);
+    uint32_t id = static_cast<uint32_t>(entries_.size());
+    entries_.push_back(e);
+    for (std::string_view alias : Split(cols[0], '|')) {
+      alias = Trim(alias);
+      if (alias.empty()) continue;
+      // Short all-letter aliases are acronyms: matched only when written in capitals.
+      bool letters = std::all_of(alias.begin(), alias.end(), [](char c) {
+        return std::isalpha(static_cast<unsigned char>(c));
+      });
+      bool acronym = letters && alias.size() <= 5 && !e.generic;
+      uint32_t aid = static_cast<uint32_t>(aliases_.size());
+      aliases_.push_back({id, acronym});
+      if (!builder_.AddText(alias, aid)) {
+        return Status::InvalidArgument(where + "alias \"" + std::string(alias) + "\" has no words or too many");
+      }
+    }
+  }
+  return Status();
+}
+
+void ActorDictionary::Finish() { table_.Build(builder_); }
+
+bool ActorDictionary::NeedsCase(uint32_t alias) const { return aliases_[alias].acronym; }
+
+Result<std::unique_ptr<ActorDictionary>> ActorDictionary::Load(const std::vector<std::string>& files) {
+  auto d = std::make_unique<ActorDictionary>();
+  for (const auto& f : files) {
+    auto content = ReadFileToString(f);
+    if (!content.ok()) return content.status();
+    RETURN_IF_ERROR(d->AddFile(*content, f));
+  }
+  d->Finish();
+  return d;
+}
+
+void ActorFinder::Find(const text::Analysis& a, const std::vector<Toponym>& toponyms,
+                       std::vector<Mention>* out) const {
+  out->clear();
+  const uint32_t n = static_cast<uint32_t>(a.tokens.size());
+  // Country words by the token they end at / start at.
+  auto country_ending_at = [&](uint32_t tok) -> const Toponym* {
+    for (const Toponym& t : toponyms)
+      if (t.tok_end == tok && !t.country.empty() &&
+          (t.feature == "demonym" || t.precision == "country"))
+        return &t;
+    return nullptr;
+  };
+  auto country_starting_at = [&](uint32_t tok) -> const Toponym* {
+    for (const Toponym& t : toponyms)
+      if (t.tok_begin == tok && !t.country.empty() && t.precision == "country") return &t;
+    return nullptr;
+  };
+  int last_named_armed = -1;  // index into *out
+  std::vector<Mention>& v = *out;
+  v.reserve(32);
+  for (uint32_t i = 0; i < n;) {
+    const text::Token& tok = a.tokens[i];
+    if (tok.kind == text::TokKind::kPunct) {
+      ++i;
+      continue;
+    }
+    lexicon::Match m;
+    uint32_t limit = a.sentences.empty() ? n : a.sentences[tok.sentence].end;
+    bool found = dict_->table().LongestAt(a, i, limit, &m);
+    if (found) {
+      // Pick the first alias whose case rule is met.
+      int chosen = -1;
+      for (uint32_t alias : m.values) {
+        if (dict_->NeedsCase(alias)) {
+          bool caps = true;
+          for (uint32_t k = m.begin; k < m.end; ++k)
+            if (a.tokens[k].kind == text::TokKind::kWord && !(a.tokens[k].flags & text::kAllCaps) &&
+                !(a.tokens[k].flags & text::kAbbrev))
+              caps = false;
+          if (!caps) continue;
+        }
+        chosen = static_cast<int>(alias);
+        break;
+      }
+      if (chosen < 0) {
+        ++i;
+        continue;
+      }
+      uint32_t eid = dict_->EntryOfAlias(static_cast<uint32_t>(chosen));
+      const ActorEntry& e = dict_->entry(eid);
+      Mention mt;
+      mt.tok_begin = m.begin;
+      mt.tok_end = m.end;
+      mt.entry = eid;
+      mt.kind = e.kind;
+      mt.name = e.name;
+      mt.country = e.country;
+      mt.generic = e.generic;
+      mt.police = e.police;
+      mt.air = e.air;
+      mt.weak = e.weak;
+      mt.templated = e.name.find("{country}") != std::string::npos;
+      // Country words next to the mention: "Afghan forces", "Mali's army", "army of Mali".
+      uint32_t b = m.begin;
+      if (mt.templated) {
+        const Toponym* c = nullptr;
+        if (b > 0) c = country_ending_at(b);
+        if (!c && b > 1 && a.Is(b - 1, "'s")) c = country_ending_at(b - 1);
+        if (!c && b > 0) {
+          // "the Afghan security forces": a modifier may sit one word before.
+          if (b > 1 && (a.Is(b - 1, "security") || a.Is(b - 1, "government") || a.Is(b - 1, "special")))
+            c = country_ending_at(b - 1);
+        }
+        if (!c && m.end + 1 < n && a.Is(m.end, "of")) c = country_starting_at(m.end + 1);
+        if (c) {
+          mt.country = c->country;
+          mt.country_from_text = true;
+          if (c->tok_end <= b) b = c->tok_begin;
+        }
+      }
+      // Weak generic actors ("forces") need a country word or a determiner context.
+      if (e.weak && !mt.country_from_text && e.generic) {
+        bool gov = m.begin > 0 && (a.Is(m.begin - 1, "government") || a.Is(m.begin - 1, "security") ||
+                                   a.Is(m.begin - 1, "state") || a.Is(m.begin - 1, "regime"));
+        if (!gov && e.kind == Kind::kStateForces && !e.police && e.name.rfind("Military", 0) == 0) {
+          i = m.end;
+          continue;
+        }
+      }
+      // Coreference: a generic armed description after a named armed group.
+      if (e.generic && IsArmed(e.kind) && e.kind != Kind::kStateForces && last_named_armed >= 0) {
+        const Mention& ante = v[static_cast<size_t>(last_named_armed)];
+        mt.name = ante.name;
+        mt.kind = ante.kind;
+        mt.country = ante.country;
+        mt.templated = false;
+        mt.coreferent = true;
+      }
+      // Include a leading determiner in the mention text.
+      if (b > 0 && IsDeterminer(a.Folded(b - 1)) && a.tokens[b - 1].sentence == tok.sentence) --b;
+      mt.start = a.tokens[b].start;
+      mt.end = a.tokens[m.end - 1].end;
+      v.push_back(mt);
+      if (!mt.generic && !mt.templated && IsArmed(mt.kind) && mt.kind != Kind::kStateForces &&
+          mt.kind != Kind::kExternal)
+        last_named_armed = static_cast<int>(v.size()) - 1;
+      i = m.end;
+      continue;
+    }
+    // Pronouns and "the group" stand for the last named armed group (resolved by the coder
+    // when they are roles of an event).
+    if (IsPronounActor(a.Folded(i)) || IsGroupDescription(a, i)) {
+      Mention mt;
+      mt.tok_begin = i;
+      mt.tok_end = IsGroupDescription(a, i) ? i + 2 : i + 1;
+      mt.start = a.tokens[i].start;
+      mt.end = a.tokens[mt.tok_end - 1].end;
+      mt.pronoun = true;
+      mt.generic = true;
+      v.push_back(mt);
+      i = mt.tok_end;
+      continue;
+    }
+    ++i;
+  }
+}
+
+}  // namespace sitrep::actors

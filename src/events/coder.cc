@@ -1,0 +1,1517 @@
+#include "events/coder.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <map>
+#include <optional>
+
+#include <chrono>
+
+namespace sitrep::events {
+namespace {
+
+using actors::Kind;
+
+// Days since 1970-01-01 of a "YYYY-MM-DD" (or "YYYY-MM", "YYYY": their first day).
+std::optional<int64_t> DayNumber(std::string_view s) {
+  auto num = [&](size_t b, size_t n) -> int {
+    int v = 0;
+    for (size_t i = b; i < b + n; ++i) {
+      if (i >= s.size() || s[i] < '0' || s[i] > '9') return -1;
+      v = v * 10 + (s[i] - '0');
+    }
+    return v;
+  };
+  int y = num(0, 4), m = s.size() >= 7 ? num(5, 2) : 1, d = s.size() >= 10 ? num(8, 2) : 1;
+  if (y < 0 || m < 0 || d < 0) return std::nullopt;
+  std::chrono::year_month_day ymd{std::chrono::year(y), std::chrono::month(static_cast<unsigned>(m)),
+                                  std::chrono::day(static_cast<unsigned>(d))};
+  if (!ymd.ok()) return std::nullopt;
+  return std::chrono::sys_days(ymd).time_since_epoch().count();
+}
+using actors::Mention;
+using text::Analysis;
+
+// ---------------------------------------------------------------------------------------
+// Small word classes
+
+
+bool IsAdverbish(std::string_view f) {
+  return f == "reportedly" || f == "allegedly" || f == "also" || f == "later" || f == "then" ||
+         f == "already" || f == "just" || f == "recently" || f == "all" || f == "both" ||
+         f == "apparently" || f == "further" || f == "still" || f == "again" || f == "initially" ||
+         f == "subsequently" || f == "eventually" || f == "had" || f == "have" || f == "has" ||
+         f == "were" || f == "was" || f == "being" || f == "been" || f == "brutally" ||
+         f == "fatally" || f == "seriously" || f == "critically" || f == "badly" || f == "fully" ||
+         f == "notably" || f == "repeatedly" || f == "heavily" || f == "partially" || f == "briefly";
+}
+
+bool IsTerritoryWord(std::string_view f) {
+  static constexpr std::string_view kList[] = {
+      "town", "towns", "city", "cities", "village", "villages", "district", "districts",
+      "territory", "territories", "area", "areas", "region", "regions", "province", "provinces",
+      "base", "bases", "post", "posts", "outpost", "outposts", "position", "positions",
+      "checkpoint", "checkpoints", "headquarters", "capital", "capitals", "airport", "airbase",
+      "hill", "hills", "border", "crossing", "camp", "camps", "barracks", "garrison", "port",
+      "county", "municipality", "neighbourhood", "neighborhood", "suburb", "suburbs", "locality",
+      "settlement", "settlements", "stronghold", "strongholds", "compound", "building",
+      "buildings", "bridge", "road", "highway", "junction", "dam", "oilfield", "oil", "mine",
+      "mines", "island", "islands", "valley", "mountain", "mountains", "quarter", "centre",
+      "center", "square", "market", "stations", "station", "prison", "palace"};
+  for (auto k : kList)
+    if (f == k) return true;
+  return false;
+}
+
+bool IsMilitaryTargetWord(std::string_view f) {
+  static constexpr std::string_view kList[] = {
+      "base", "bases", "post", "posts", "outpost", "outposts", "checkpoint", "checkpoints",
+      "convoy", "convoys", "barracks", "patrol", "patrols", "position", "positions", "garrison",
+      "camp", "airbase", "station", "positions", "troops", "soldiers", "army", "police"};
+  for (auto k : kList)
+    if (f == k) return true;
+  return false;
+}
+
+bool IsFutureMarker(std::string_view f) {
+  return f == "will" || f == "shall" || f == "plan" || f == "plans" || f == "planned" ||
+         f == "planning" || f == "threaten" || f == "threatened" || f == "threatens" ||
+         f == "threatening" || f == "vowed" || f == "vow" || f == "vows" || f == "intends" ||
+         f == "intend" || f == "intended" || f == "scheduled" || f == "preparing" ||
+         f == "prepare" || f == "poised" || f == "ready" || f == "urged" || f == "urge" ||
+         f == "called" || f == "calls" || f == "call" || f == "warned" || f == "warns" ||
+         f == "promised" || f == "pledged" || f == "demanded" || f == "demand" ||
+         f == "wants" || f == "want" || f == "ordered" || f == "asked" || f == "allowed";
+}
+
+bool IsHypotheticalMarker(std::string_view f) {
+  return f == "could" || f == "might" || f == "may" || f == "would" || f == "if" ||
+         f == "unless" || f == "should" || f == "fear" || f == "fears" || f == "feared" ||
+         f == "risk" || f == "possible" || f == "possibility" || f == "potential" ||
+         f == "likely" || f == "whether";
+}
+
+bool IsAttemptMarker(const Analysis& a, uint32_t i) {
+  std::string_view f = a.Folded(i);
+  if (f == "tried" || f == "trying" || f == "try" || f == "tries" || f == "attempted" ||
+      f == "attempting" || f == "attempt" || f == "attempts" || f == "sought" ||
+      f == "seeking" || f == "failed" || f == "bid" || f == "struggling" || f == "struggled")
+    return true;
+  return false;
+}
+
+bool IsNegation(std::string_view f) {
+  return f == "not" || f == "never" || f == "no" || f == "didnt" || f == "wasnt" ||
+         f == "werent" || f == "hasnt" || f == "havent" || f == "hadnt" || f == "dont" ||
+         f == "doesnt" || f == "cannot" || f == "cant" || f == "couldnt" || f == "wont" ||
+         f == "denied" || f == "denies" || f == "deny" || f == "nor" || f == "neither" ||
+         f == "nt" || f == "rejected" || f == "dismissed" || f == "false";
+}
+
+// Number words and numerals: "12", "10,000", "twelve", "a dozen". -1 if not a number.
+int64_t ParseCount(const Analysis& a, uint32_t i, uint32_t* used) {
+  *used = 1;
+  if (i >= a.tokens.size()) return -1;
+  const text::Token& t = a.tokens[i];
+  std::string_view f = a.Folded(t);
+  if (t.kind == text::TokKind::kNumber) {
+    int64_t v = 0;
+    for (char c : f) {
+      if (c < '0' || c > '9') return -1;
+      v = v * 10 + (c - '0');
+      if (v > 100000000) return -1;
+    }
+    return v;
+  }
+  static constexpr std::pair<std::string_view, int> kWords[] = {
+      {"one", 1},      {"two", 2},        {"three", 3},     {"four", 4},      {"five", 5},
+      {"six", 6},      {"seven", 7},      {"eight", 8},     {"nine", 9},      {"ten", 10},
+      {"eleven", 11},  {"twelve", 12},    {"thirteen", 13}, {"fourteen", 14}, {"fifteen", 15},
+      {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19}, {"twenty", 20},
+      {"thirty", 30},  {"forty", 40},     {"fifty", 50},    {"sixty", 60},    {"seventy", 70},
+      {"eighty", 80},  {"ninety", 90},    {"hundred", 100}, {"dozen", 12},    {"a", -2},
+      {"an", -2}};
+  for (auto [w, v] : kWords) {
+    if (f != w) continue;
+    if (v == -2) {
+      if (a.Is(i + 1, "dozen")) {
+        *used = 2;
+        return 12;
+      }
+      if (a.Is(i + 1, "hundred")) {
+        *used = 2;
+        return 100;
+      }
+      return -1;
+    }
+    // "twenty-five" (hyphen joins: 25), "two hundred"
+    if (v >= 20 && v < 100 && i + 1 < a.tokens.size() &&
+        (a.tokens[i + 1].flags & text::kHyphenBefore)) {
+      uint32_t u2;
+      int64_t ones = ParseCount(a, i + 1, &u2);
+      if (ones > 0 && ones < 10) {
+        *used = 2;
+        return v + ones;
+      }
+    }
+    if (v < 20 && a.Is(i + 1, "hundred")) {
+      *used = 2;
+      return v * 100;
+    }
+    return v;
+  }
+  return -1;
+}
+
+// ---------------------------------------------------------------------------------------
+// Per-document working state
+
+struct CueHit {
+  uint32_t b = 0, e = 0;
+  Cue cue = Cue::kCount;
+  bool weak = false;
+  bool verb = false;
+  bool participle_possible = false;
+  VerbForm form = VerbForm::kBase;
+};
+
+struct Segment {
+  uint32_t b = 0, e = 0;  // tokens
+  uint32_t sentence = 0;
+};
+
+struct TypeDecision {
+  std::string type, subtype;
+  int anchor = -1;          // index into the hits of the segment that decided
+  bool territorial = false;
+  bool protest = false;
+  std::string note;
+};
+
+struct Ctx {
+  const Analysis* a = nullptr;
+  const Document* doc = nullptr;
+  DocResult* r = nullptr;
+  const geo::Gazetteer* gaz = nullptr;
+  std::vector<CueHit> hits;
+  std::vector<Mention> mentions;
+  std::string main_country;  // ISO code of the document's main country
+  bool explain = false;
+  std::optional<int64_t> dct;  // day number of the report's date
+  // Last city-level toponym seen before each token (index into r->toponyms, -1 none).
+  std::vector<int32_t> last_city_before;
+  // Events made so far (for pronoun fallback: the last event's actor1).
+  std::optional<ActorRef> last_actor1;
+  uint32_t last_actor1_sentence = 0;
+
+  void Note(uint32_t sentence, std::string s) {
+    if (explain) r->notes.emplace_back(sentence, std::move(s));
+  }
+  std::string CountryName(const std::string& cc) const {
+    if (gaz) {
+      std::string_view n = gaz->CountryName(cc);
+      if (!n.empty()) return std::string(n);
+    }
+    return cc;
+  }
+};
+
+bool Has(const std::vector<const CueHit*>& hs, Cue c) {
+  for (const CueHit* h : hs)
+    if (h->cue == c) return true;
+  return false;
+}
+bool HasStrong(const std::vector<const CueHit*>& hs, Cue c) {
+  for (const CueHit* h : hs)
+    if (h->cue == c && !h->weak) return true;
+  return false;
+}
+int Find(const std::vector<const CueHit*>& hs, Cue c) {
+  for (size_t i = 0; i < hs.size(); ++i)
+    if (hs[i]->cue == c) return static_cast<int>(i);
+  return -1;
+}
+
+// ---------------------------------------------------------------------------------------
+// Cues
+
+void FindCues(const EventLexicon& lex, Ctx& c) {
+  const Analysis& a = *c.a;
+  for (const text::Sentence& s : a.sentences) {
+    for (uint32_t i = s.begin; i < s.end;) {
+      if (a.tokens[i].kind == text::TokKind::kPunct) {
+        ++i;
+        continue;
+      }
+      lexicon::Match m;
+      if (!lex.table().LongestAt(a, i, s.end, &m)) {
+        ++i;
+        continue;
+      }
+      CueHit h;
+      bool ok = false;
+      bool all_weak = true;
+      for (uint32_t id : m.values) {
+        const PhraseForm& f = lex.form(id);
+        if (f.lower_case_only && (a.tokens[m.begin].flags & text::kCap)) continue;
+        if (!ok) {
+          h.b = m.begin;
+          h.e = m.end;
+          h.cue = f.cue;
+          h.form = f.form;
+          ok = true;
+        }
+        if (f.cue != h.cue) continue;
+        all_weak = all_weak && f.weak;
+        if (f.verb) {
+          if (!h.verb) h.form = f.form;
+          h.verb = true;
+        }
+        if (f.verb && (f.form == VerbForm::kParticiple || f.form == VerbForm::kPast))
+          h.participle_possible = true;
+      }
+      h.weak = all_weak;
+      if (ok) c.hits.push_back(h);
+      i = m.end;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Places
+
+bool IsCityLevel(const Toponym& t) { return t.precision == "city"; }
+
+// Whether toponym t can be where an event happened (not a reference point, an origin, a
+// border neighbour, a demonym or an unresolved name).
+bool IsLocationCandidate(const Ctx& c, size_t ti) {
+  const Toponym& t = c.r->toponyms[ti];
+  const Analysis& a = *c.a;
+  if (t.feature == "demonym" || !t.has_coords) return false;
+  for (const Claim& cl : c.r->claims)
+    if (cl.from_toponym == static_cast<int32_t>(ti)) return false;
+  uint32_t b = t.tok_begin;
+  auto prev = [&](uint32_t k) -> std::string_view {
+    return b >= k ? a.Folded(b - k) : std::string_view();
+  };
+  // "km north of X", "west of X" as a reference.
+  if (prev(1) == "of" && (prev(2) == "north" || prev(2) == "south" || prev(2) == "east" ||
+                          prev(2) == "west" || prev(2) == "northeast" || prev(2) == "northwest" ||
+                          prev(2) == "southeast" || prev(2) == "southwest" ||
+                          prev(2) == "outside" || prev(2) == "km" || prev(2) == "kilometres" ||
+                          prev(2) == "kilometers" || prev(2) == "miles")) {
+    // "outside X" is a location, "north of X" a reference unless nothing else.
+    if (prev(2) == "outside") return true;
+    return false;
+  }
+  if (prev(1) == "from" || (prev(1) == "to" && (prev(2) == "fled" || prev(2) == "moved"))) return false;
+  if ((prev(1) == "with" || prev(1) == "of") && (prev(2) == "border" || prev(2) == "borders"))
+    return false;
+  if (prev(1) == "bordering") return false;
+  // An actor's name or title: "Kabul government", "Kabul's inability".
+  if (t.tok_end < a.tokens.size()) {
+    std::string_view nx = a.Folded(t.tok_end);
+    if (nx == "government" || nx == "officials" || nx == "authorities")
+      return false;
+  }
+  return true;
+}
+
+// Places that name a container of another candidate place (a province of a city named in
+// the same sentence) or a country when something finer is there are dropped.
+std::vector<size_t> FilterContained(const Ctx& c, std::vector<size_t> cands) {
+  std::vector<size_t> out;
+  const auto& T = c.r->toponyms;
+  for (size_t x : cands) {
+    bool contained_other = false;
+    for (size_t y : cands) {
+      if (x == y) continue;
+      const Toponym& tx = T[x];
+      const Toponym& ty = T[y];
+      if (tx.precision == "country" && ty.precision != "country" && ty.country == tx.country)
+        contained_other = true;
+      if (tx.precision == "admin1" && ty.precision != "country" && ty.precision != "admin1" &&
+          ty.admin1 == tx.admin1)
+        contained_other = true;
+      if (tx.precision == "admin2" && ty.precision == "city" && ty.admin2 == tx.admin2)
+        contained_other = true;
+      if (tx.precision == "country" && ty.precision != "country" && tx.country != ty.country &&
+          x > y)
+        contained_other = true;  // a foreign country after a city: "Zaranj ... Iran"
+    }
+    if (!contained_other) out.push_back(x);
+  }
+  return out;
+}
+
+int PrecisionRank(const Toponym& t) {
+  if (t.precision == "city") return 0;
+  if (t.precision == "admin2") return 1;
+  if (t.precision == "admin1") return 2;
+  return 3;
+}
+
+// ---------------------------------------------------------------------------------------
+// Roles
+
+struct Roles {
+  int agent = -1, patient = -1;      // indices into c.mentions
+  int agent_country_toponym = -1;    // "Russian strikes": the demonym stands for its military
+  bool passive = false;
+};
+
+bool MentionInSpeakerSpan(const Analysis& a, const Mention& m) {
+  for (const text::Speech& sp : a.speech)
+    if (m.tok_begin >= sp.speaker_begin && m.tok_end <= sp.speaker_end && sp.speaker_end > sp.speaker_begin)
+      return true;
+  return false;
+}
+
+bool IsPassiveAt(const Analysis& a, const CueHit& h, uint32_t seg_b) {
+  if (!h.verb) return false;
+  if (h.form != VerbForm::kPast && h.form != VerbForm::kParticiple && !h.participle_possible)
+    return false;
+  // be + (adverbs) + participle
+  for (uint32_t k = h.b, steps = 0; k > seg_b && steps < 4; --k, ++steps) {
+    std::string_view f = a.Folded(k - 1);
+    if (f == "was" || f == "were" || f == "been" || f == "being" || f == "is" || f == "are" ||
+        f == "be" || f == "got" || f == "get")
+      return true;
+    if (!IsAdverbish(f) && f != "reportedly") break;
+  }
+  // "N people killed in ..." (headline style): participle right after a noun phrase and
+  // followed by a preposition or the end.
+  if (h.e >= a.tokens.size() || a.tokens[h.e].sentence != a.tokens[h.b].sentence) return h.b > seg_b;
+  std::string_view nx = a.Folded(h.e);
+  bool prep_next = nx == "in" || nx == "at" || nx == "by" || nx == "near" || nx == "during" ||
+                   nx == "after" || nx == "on" || nx == "as" || nx == "when" || nx == ":" ||
+                   nx == "," || nx == "." || nx == "outside" || nx == "while" || nx == "-" ||
+                   nx == "across" || nx == "since" || nx == "over" || nx == "and";
+  if (prep_next && h.b > seg_b) {
+    const text::Token& pt = a.tokens[h.b - 1];
+    if (pt.kind == text::TokKind::kWord && !IsAdverbish(a.Folded(pt)) &&
+        a.Folded(pt) != "have" && a.Folded(pt) != "has" && a.Folded(pt) != "had")
+      return true;
+  }
+  return false;
+}
+
+int MentionAt(const Ctx& c, uint32_t tok) {
+  for (size_t i = 0; i < c.mentions.size(); ++i)
+    if (c.mentions[i].tok_begin <= tok && tok < c.mentions[i].tok_end) return static_cast<int>(i);
+  return -1;
+}
+
+Roles FindRoles(const Ctx& c, const Segment& seg, const CueHit& h) {
+  const Analysis& a = *c.a;
+  Roles r;
+  r.passive = IsPassiveAt(a, h, seg.b);
+  // Mentions of the segment, split by side.
+  int left = -1, right = -1, by = -1, on = -1, between1 = -1, between2 = -1, poss = -1;
+  for (size_t i = 0; i < c.mentions.size(); ++i) {
+    const Mention& m = c.mentions[i];
+    if (m.tok_begin < seg.b || m.tok_end > seg.e) continue;
+    if (MentionInSpeakerSpan(a, m)) continue;
+    if (m.tok_end <= h.b) {
+      // Skip mentions that are objects of "of"/"from" ("a resident of", "spokesman for").
+      bool of_obj = m.tok_begin > 0 && (a.Is(m.tok_begin - 1, "of") || a.Is(m.tok_begin - 1, "for")) &&
+                    !(m.tok_begin > 1 && a.Is(m.tok_begin - 2, "capture"));
+      if (m.tok_begin > 1 && a.Is(m.tok_begin - 1, "the") && a.Is(m.tok_begin - 2, "of")) of_obj = true;
+      // Possessives right before a noun anchor: "their assault", "the Taliban's offensive".
+      if (!h.verb && (m.tok_end == h.b || (m.tok_end + 1 == h.b && a.Is(m.tok_end, "'s")) ||
+                      (m.tok_end + 2 >= h.b && m.tok_end < h.b && a.Is(m.tok_end, "'s")))) {
+        poss = static_cast<int>(i);
+      }
+      if (!of_obj || left < 0) left = static_cast<int>(i);
+      if (!of_obj) left = static_cast<int>(i);
+    } else if (m.tok_begin >= h.e) {
+      std::string_view pv = m.tok_begin > 0 ? a.Folded(m.tok_begin - 1) : std::string_view();
+      std::string_view pv2 = m.tok_begin > 1 ? a.Folded(m.tok_begin - 2) : std::string_view();
+      if ((pv == "by" || pv2 == "by") && by < 0) by = static_cast<int>(i);
+      if ((pv == "on" || pv == "against" || pv == "targeting" || pv == "at" || pv2 == "on" ||
+           pv2 == "against") && on < 0)
+        on = static_cast<int>(i);
+      if ((pv == "between" || pv2 == "between") && between1 < 0) {
+        between1 = static_cast<int>(i);
+      } else if (between1 >= 0 && between2 < 0 && (pv == "and" || pv2 == "and")) {
+        between2 = static_cast<int>(i);
+      }
+      if (right < 0 && (m.tok_begin - h.e) <= 6) right = static_cast<int>(i);
+    }
+  }
+  // "clashes between X and Y", "fighting between X and Y"
+  if (between1 >= 0 && between2 >= 0) {
+    r.agent = between1;
+    r.patient = between2;
+    return r;
+  }
+  // "X clashed with Y": with-object is the second side.
+  if (h.cue == Cue::kClash && right >= 0 && c.mentions[right].tok_begin > 0 &&
+      (a.Is(c.mentions[right].tok_begin - 1, "with") ||
+       (c.mentions[right].tok_begin > 1 && a.Is(c.mentions[right].tok_begin - 2, "with")))) {
+    r.agent = left;
+    r.patient = right;
+    return r;
+  }
+  if (r.passive) {
+    r.patient = left;
+    r.agent = by;
+    return r;
+  }
+  // "two soldiers died", "forces sustained casualties": the subject is the victim.
+  if (h.cue == Cue::kDie || h.cue == Cue::kWound || h.cue == Cue::kBody) {
+    r.patient = left >= 0 ? left : right;
+    r.agent = by;
+    return r;
+  }
+  if (!h.verb) {
+    // Noun anchors: "attack by X on Y", "X's attack", "airstrikes on Y".
+    r.agent = by >= 0 ? by : (poss >= 0 ? poss : left);
+    r.patient = on >= 0 ? on : (right >= 0 && right != by ? right : -1);
+    // A demonym right before the noun: "Russian airstrikes", "Israeli strikes".
+    for (size_t ti = 0; ti < c.r->toponyms.size(); ++ti) {
+      const Toponym& t = c.r->toponyms[ti];
+      if (t.tok_end <= h.b && t.tok_end + 2 >= h.b && t.tok_begin >= seg.b &&
+          (t.feature == "demonym" || t.precision == "country") && MentionAt(c, t.tok_begin) < 0) {
+        r.agent_country_toponym = static_cast<int>(ti);
+        if (poss < 0 && by < 0) r.agent = -1;
+      }
+    }
+    return r;
+  }
+  r.agent = left;
+  r.patient = right;
+  // Gerund continuation with no subject of its own in the segment: "..., killing 12"
+  return r;
+}
+
+ActorRef MakeActor(const Ctx& c, const Mention& m, const std::string& place_country) {
+  ActorRef ar;
+  ar.start = m.start;
+  ar.end = m.end;
+  ar.text = std::string(c.a->text.substr(m.start, m.end - m.start));
+  ar.kind = std::string(actors::KindName(m.kind));
+  ar.inter = static_cast<int>(m.kind);
+  std::string cc = m.country;
+  if (m.templated) {
+    if (cc.empty()) cc = !place_country.empty() ? place_country : c.main_country;
+    ar.name = cc.empty() ? actors::FillCountry(m.name, "Unknown") : actors::FillCountry(m.name, c.CountryName(cc));
+    if (cc.empty()) {
+      // No country known: drop the parenthesis ("Civilians").
+      std::string n = m.name;
+      size_t p = n.find(" ({country})");
+      if (p != std::string::npos) n.erase(p);
+      p = n.find(" of {country}");
+      if (p != std::string::npos) n.erase(p);
+      ar.name = n;
+    }
+  } else {
+    ar.name = m.name;
+  }
+  ar.country = cc;
+  // ACLED codes state forces acting outside their country as external forces.
+  if (m.kind == Kind::kStateForces && !cc.empty() && !place_country.empty() && cc != place_country)
+    ar.inter = 8;
+  return ar;
+}
+
+// ---------------------------------------------------------------------------------------
+// Type decision
+
+bool AnyArmed(const Ctx& c, const Segment& seg) {
+  for (const Mention& m : c.mentions)
+    if (m.tok_begin >= seg.b && m.tok_end <= seg.e && !m.pronoun && actors::IsArmed(m.kind) &&
+        !(m.kind == Kind::kStateForces && m.weak))
+      return true;
+  return false;
+}
+
+bool AnyKind(const Ctx& c, const Segment& seg, Kind k) {
+  for (const Mention& m : c.mentions)
+    if (m.tok_begin >= seg.b && m.tok_end <= seg.e && !m.pronoun && m.kind == k) return true;
+  return false;
+}
+
+bool HasTerritoryObject(const Ctx& c, const Segment& seg, const CueHit& h) {
+  const Analysis& a = *c.a;
+  // A place or a territory word after the verb (or before it for "fell").
+  for (const Toponym& t : c.r->toponyms) {
+    if (t.feature == "demonym") continue;
+    if (h.cue == Cue::kFall) {
+      if (t.tok_end <= h.b && t.tok_begin >= seg.b) return true;
+    } else if (t.tok_begin >= h.e && t.tok_begin < seg.e && t.tok_begin - h.e <= 12) {
+      return true;
+    } else if (t.tok_end <= h.b && t.tok_begin >= seg.b && !h.verb) {
+      return true;  // "the capture of Kunduz" handled above; "Kunduz's capture"
+    }
+  }
+  uint32_t lo = h.cue == Cue::kFall ? seg.b : h.e;
+  uint32_t hi = h.cue == Cue::kFall ? h.b : std::min(seg.e, h.e + 10);
+  for (uint32_t k = lo; k < hi; ++k)
+    if (IsTerritoryWord(a.Folded(k))) return true;
+  // "the city" anaphora in a quote: "Kunduz has fallen".
+  if (h.cue == Cue::kFall) {
+    for (uint32_t k = seg.b; k < h.b; ++k)
+      if (a.Is(k, "city") || a.Is(k, "town") || a.Is(k, "it")) return true;
+  }
+  return false;
+}
+
+TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<const CueHit*>& hs,
+                        const std::vector<const CueHit*>& sentence_hs) {
+  TypeDecision d;
+  const Analysis& a = *c.a;
+  auto set = [&](const char* type, const char* sub, int anchor) {
+    d.type = type;
+    d.subtype = sub;
+    d.anchor = anchor;
+  };
+  auto first_of = [&](std::initializer_list<Cue> cues) {
+    for (size_t i = 0; i < hs.size(); ++i)
+      for (Cue q : cues)
+        if (hs[i]->cue == q) return static_cast<int>(i);
+    return -1;
+  };
+  bool air_actor = false;
+  for (const Mention& m : c.mentions)
+    if (m.tok_begin >= seg.b && m.tok_end <= seg.e && m.air) air_actor = true;
+  bool armed = AnyArmed(c, seg);
+  bool protest_ctx = Has(hs, Cue::kProtest) || AnyKind(c, seg, Kind::kProtesters);
+  bool violent_act = Has(hs, Cue::kKill) || Has(hs, Cue::kShoot) || Has(hs, Cue::kAttack) ||
+                     Has(hs, Cue::kClash) || Has(hs, Cue::kRaid) || Has(hs, Cue::kAmbush) ||
+                     Has(hs, Cue::kWound) || Has(hs, Cue::kDie) || Has(hs, Cue::kStrike);
+  bool lethal = Has(hs, Cue::kKill) || (Has(hs, Cue::kDie) && !Has(hs, Cue::kWound)) ||
+                (Has(hs, Cue::kShoot) && (a.Is(hs[Find(hs, Cue::kShoot)]->b, "opened") ||
+                                          HasStrong(hs, Cue::kShoot)));
+  bool aircraft = Has(sentence_hs, Cue::kAircraft) || air_actor;
+
+  // Weapons intercepted or defused are not explosions.
+  if (int i = first_of({Cue::kDisrupt}); i >= 0) {
+    set("Strategic developments", "Disrupted weapons use", i);
+    return d;
+  }
+  if (int i = first_of({Cue::kChemical}); i >= 0) {
+    set("Explosions/Remote violence", "Chemical weapon", i);
+    return d;
+  }
+  if (int i = first_of({Cue::kSuicide}); i >= 0) {
+    set("Explosions/Remote violence", "Suicide bomb", i);
+    return d;
+  }
+  if (int i = first_of({Cue::kAir, Cue::kDrone}); i >= 0) {
+    set("Explosions/Remote violence", "Air/drone strike", i);
+    return d;
+  }
+  if (int i = first_of({Cue::kBomb}); i >= 0 && (aircraft || !Has(hs, Cue::kIed))) {
+    if (aircraft || !Has(hs, Cue::kBlast)) {
+      set("Explosions/Remote violence", "Air/drone strike", i);
+      return d;
+    }
+  }
+  if (int i = first_of({Cue::kStrike}); i >= 0 && !protest_ctx) {
+    // "strikes" by a military or an air arm are air strikes; by rockets, shelling.
+    if (Has(hs, Cue::kMissile) || Has(hs, Cue::kShell)) {
+      set("Explosions/Remote violence", "Shelling/artillery/missile attack",
+          first_of({Cue::kMissile, Cue::kShell}));
+      return d;
+    }
+    bool military_agent = aircraft;
+    for (const Mention& m : c.mentions)
+      if (m.tok_begin >= seg.b && m.tok_end <= hs[i]->b && m.kind == Kind::kStateForces) military_agent = true;
+    for (const Toponym& t : c.r->toponyms)
+      if ((t.feature == "demonym" || t.precision == "country") && t.tok_end <= hs[i]->b &&
+          t.tok_end + 2 >= hs[i]->b && t.tok_begin >= seg.b)
+        military_agent = true;
+    if (military_agent) {
+      set("Explosions/Remote violence", "Air/drone strike", i);
+      return d;
+    }
+  }
+  if (int i = first_of({Cue::kShell, Cue::kMissile}); i >= 0) {
+    set("Explosions/Remote violence", "Shelling/artillery/missile attack", i);
+    return d;
+  }
+  if (int i = first_of({Cue::kGrenade}); i >= 0 && !Has(hs, Cue::kIntervene)) {
+    set("Explosions/Remote violence", "Grenade", i);
+    return d;
+  }
+  if (int i = first_of({Cue::kIed}); i >= 0) {
+    set("Explosions/Remote violence", "Remote explosive/landmine/IED", i);
+    return d;
+  }
+  if (int i = first_of({Cue::kBlast}); i >= 0 && (!hs[i]->weak || violent_act || armed)) {
+    if (aircraft) {
+      set("Explosions/Remote violence", "Air/drone strike", i);
+    } else {
+      set("Explosions/Remote violence", "Remote explosive/landmine/IED", i);
+    }
+    return d;
+  }
+  if (int i = first_of({Cue::kSexual}); i >= 0) {
+    set("Violence against civilians", "Sexual violence", i);
+    return d;
+  }
+  // Demonstrations.
+  if (protest_ctx) {
+    d.protest = true;
+    int k = first_of({Cue::kKill, Cue::kShoot, Cue::kDie});
+    bool protesters_violent = false;
+    if (k >= 0) {
+      Roles pr = FindRoles(c, seg, *hs[static_cast<size_t>(k)]);
+      if (pr.agent >= 0 && (c.mentions[static_cast<size_t>(pr.agent)].kind == Kind::kProtesters ||
+                            c.mentions[static_cast<size_t>(pr.agent)].kind == Kind::kRioters) &&
+          !pr.passive)
+        protesters_violent = true;
+    }
+    if (k >= 0 && lethal && !protesters_violent) {
+      set("Protests", "Excessive force against protesters", k);
+      return d;
+    }
+    if (int i = first_of({Cue::kRiotAct, Cue::kRiot}); i >= 0) {
+      set("Riots", "Violent demonstration", i);
+      return d;
+    }
+    if (int i = first_of({Cue::kClash, Cue::kAttack}); i >= 0 && !hs[i]->weak) {
+      set("Riots", "Violent demonstration", i);
+      return d;
+    }
+    if (int i = first_of({Cue::kIntervene, Cue::kArrest, Cue::kBeat, Cue::kGrenade}); i >= 0) {
+      set("Protests", "Protest with intervention", i);
+      return d;
+    }
+    if (Has(sentence_hs, Cue::kIntervene)) {
+      set("Protests", "Protest with intervention", first_of({Cue::kProtest}));
+      return d;
+    }
+    int p = first_of({Cue::kProtest});
+    if (p >= 0 || AnyKind(c, seg, Kind::kProtesters)) {
+      set("Protests", "Peaceful protest", p >= 0 ? p : 0);
+      return d;
+    }
+  }
+  if (int i = first_of({Cue::kMob}); i >= 0) {
+    set("Riots", "Mob violence", i);
+    return d;
+  }
+  if (int i = first_of({Cue::kRiot}); i >= 0 && (!hs[i]->weak || violent_act)) {
+    set("Riots", "Violent demonstration", i);
+    return d;
+  }
+  if (int i = first_of({Cue::kAbduct}); i >= 0) {
+    set("Violence against civilians", "Abduction/forced disappearance", i);
+    return d;
+  }
+  // Territory.
+  {
+    int i = first_of({Cue::kWithdraw, Cue::kHandover, Cue::kRecapture, Cue::kCapture, Cue::kFall,
+                      Cue::kClear});
+    if (i >= 0 && HasTerritoryObject(c, seg, *hs[i]) &&
+        !(hs[i]->cue == Cue::kCapture && !hs[i]->verb && Has(hs, Cue::kArrest))) {
+      d.territorial = true;
+      Cue q = hs[i]->cue;
+      // Who took it decides between the two battle types.
+      bool state_agent = false, nonstate_agent = false;
+      for (const Mention& m : c.mentions) {
+        if (m.tok_begin < seg.b || m.tok_end > seg.e || m.pronoun) continue;
+        bool before = m.tok_end <= hs[i]->b;
+        bool to_obj = m.tok_begin >= hs[i]->e && m.tok_begin > 0 &&
+                      (a.Is(m.tok_begin - 1, "to") || a.Is(m.tok_begin - 1, "by") ||
+                       (m.tok_begin > 1 && a.Is(m.tok_begin - 2, "to")));
+        if (!(before || (to_obj && (q == Cue::kFall || q == Cue::kCapture)))) continue;
+        if (m.kind == Kind::kStateForces || m.kind == Kind::kExternal) {
+          if (q != Cue::kFall || to_obj) state_agent = true;
+        } else if (actors::IsArmed(m.kind)) {
+          nonstate_agent = true;
+        }
+      }
+      if (q == Cue::kWithdraw || q == Cue::kHandover || Has(sentence_hs, Cue::kNoResist)) {
+        set("Strategic developments", "Non-violent transfer of territory", i);
+      } else if (q == Cue::kRecapture || (q == Cue::kClear && state_agent) ||
+                 ((q == Cue::kCapture || q == Cue::kFall) && state_agent && !nonstate_agent)) {
+        set("Battles", "Government regains territory", i);
+      } else if (q == Cue::kClear) {
+        d.territorial = false;
+        set("Battles", "Armed clash", i);
+        if (!state_agent && !armed) d.type.clear();
+      } else {
+        set("Battles", "Non-state actor overtakes territory", i);
+      }
+      if (!d.type.empty()) return d;
+    }
+  }
+  if (int i = first_of({Cue::kArrest}); i >= 0) {
+    set("Strategic developments", "Arrests", i);
+    return d;
+  }
+  // Violence between armed actors or against civilians.
+  {
+    int i = first_of({Cue::kClash, Cue::kAmbush, Cue::kSiege, Cue::kOperation, Cue::kNeutralize,
+                      Cue::kKill, Cue::kShoot, Cue::kAttack, Cue::kRaid,
+                      Cue::kStrike, Cue::kStab, Cue::kBeat, Cue::kTorture, Cue::kDie, Cue::kWound,
+                      Cue::kBody});
+    if (i >= 0) {
+      const CueHit& h = *hs[i];
+      Segment sg = seg;
+      Roles roles = FindRoles(c, sg, h);
+      auto kind_of = [&](int mi) -> int {
+        if (mi < 0) return 0;
+        const Mention& m = c.mentions[static_cast<size_t>(mi)];
+        if (m.pronoun) return 2;  // a pronoun stands for an armed group most of the time
+        return static_cast<int>(m.kind);
+      };
+      auto armed_k = [](int k) { return k == 1 || k == 2 || k == 3 || k == 4 || k == 8; };
+      int ak = kind_of(roles.agent), pk = kind_of(roles.patient);
+      // Victims named anywhere in the segment ("killing 12 civilians", "two soldiers died").
+      bool civ_victims = pk == 7, armed_victims = armed_k(pk);
+      if (pk == 0) {
+        for (const Mention& m : c.mentions) {
+          if (m.tok_begin < seg.b || m.tok_end > seg.e || m.pronoun) continue;
+          if (roles.agent >= 0 && &m == &c.mentions[static_cast<size_t>(roles.agent)]) continue;
+          if (m.kind == Kind::kCivilians) civ_victims = true;
+          else if (actors::IsArmed(m.kind) && !m.weak) armed_victims = true;
+        }
+      }
+      bool two_sided = Has(hs, Cue::kClash) || Has(hs, Cue::kAmbush) || Has(hs, Cue::kSiege) ||
+                       Has(hs, Cue::kOffensive) ||
+                       Has(hs, Cue::kOperation) || Has(hs, Cue::kNeutralize);
+      bool one_sided = Has(hs, Cue::kStab) || Has(hs, Cue::kBeat) || Has(hs, Cue::kTorture) ||
+                       Has(hs, Cue::kBody);
+      bool military_target = false;
+      for (uint32_t k = h.e; k < std::min(seg.e, h.e + 8); ++k)
+        if (IsMilitaryTargetWord(a.Folded(k))) military_target = true;
+      // Support: weak cues alone (fight, strike, dead) need an armed actor or a victim.
+      bool strong = false;
+      for (const CueHit* x : hs)
+        if (!x->weak && x->cue != Cue::kWound && x->cue != Cue::kNotConflict) strong = true;
+      if (!strong && !armed && !civ_victims && !armed_victims) {
+        d.note = std::string("weak cue \"") + std::string(a.Span(h.b, h.e)) +
+                 "\" without an armed actor, weapon or victims: no event";
+        return d;
+      }
+      if ((h.cue == Cue::kDie || h.cue == Cue::kWound || h.cue == Cue::kBody) && !armed &&
+          !Has(hs, Cue::kKill) && !Has(hs, Cue::kShoot) && !Has(hs, Cue::kAttack)) {
+        if (!(h.cue == Cue::kBody && Has(hs, Cue::kShoot))) {
+          d.note = "deaths or injuries without a cause of violence: no event";
+          return d;
+        }
+      }
+      if (two_sided && !(civ_victims && !armed_victims && !Has(hs, Cue::kClash))) {
+        set("Battles", "Armed clash", i);
+      } else if (one_sided || (civ_victims && !armed_victims)) {
+        set("Violence against civilians", "Attack", i);
+      } else if (armed_victims || (armed_k(ak) && armed_k(pk)) || military_target) {
+        set("Battles", "Armed clash", i);
+      } else if (ak == 5) {
+        set("Riots", "Mob violence", i);
+      } else {
+        set("Violence against civilians", "Attack", i);
+      }
+      return d;
+    }
+  }
+  if (int i = first_of({Cue::kLoot}); i >= 0 && (!hs[i]->weak || armed)) {
+    set("Strategic developments", "Looting/property destruction", i);
+    return d;
+  }
+  if (int i = first_of({Cue::kDestroy}); i >= 0) {
+    // "destroyed 65 soldiers", "destroyed enemy positions": a battle report.
+    Roles dr = FindRoles(c, seg, *hs[i]);
+    bool armed_obj = dr.patient >= 0 && actors::IsArmed(c.mentions[static_cast<size_t>(dr.patient)].kind) &&
+                     !dr.passive;
+    for (uint32_t k = hs[i]->e; k < std::min(seg.e, hs[i]->e + 5); ++k)
+      if (a.Is(k, "positions") || a.Is(k, "tanks") || a.Is(k, "tank") || a.Is(k, "vehicles") ||
+          a.Is(k, "armoured") || a.Is(k, "armored") || a.Is(k, "artillery"))
+        armed_obj = true;
+    if (armed_obj && armed) {
+      set("Battles", "Armed clash", i);
+      return d;
+    }
+  }
+  if (int i = first_of({Cue::kDestroy, Cue::kRiotAct}); i >= 0 && (!hs[i]->weak || armed)) {
+    set("Strategic developments", "Looting/property destruction", i);
+    return d;
+  }
+  if (int i = first_of({Cue::kAgree}); i >= 0 && (!hs[i]->weak || armed)) {
+    set("Strategic developments", "Agreement", i);
+    return d;
+  }
+  if (int i = first_of({Cue::kBase}); i >= 0) {
+    set("Strategic developments", "Headquarters or base established", i);
+    return d;
+  }
+  if (int i = first_of({Cue::kChange}); i >= 0 && (!hs[i]->weak || armed)) {
+    set("Strategic developments", "Change to group/activity", i);
+    return d;
+  }
+  if (int i = first_of({Cue::kOther}); i >= 0) {
+    set("Strategic developments", "Other", i);
+    return d;
+  }
+  return d;
+}
+
+std::string Cameo(const std::string& sub) {
+  static const std::map<std::string, std::string> kMap = {
+      {"Armed clash", "193"},
+      {"Government regains territory", "192"},
+      {"Non-state actor overtakes territory", "192"},
+      {"Chemical weapon", "2041"},
+      {"Air/drone strike", "195"},
+      {"Suicide bomb", "1831"},
+      {"Shelling/artillery/missile attack", "194"},
+      {"Remote explosive/landmine/IED", "1833"},
+      {"Grenade", "183"},
+      {"Sexual violence", "1821"},
+      {"Attack", "180"},
+      {"Abduction/forced disappearance", "181"},
+      {"Peaceful protest", "141"},
+      {"Protest with intervention", "141"},
+      {"Excessive force against protesters", "175"},
+      {"Violent demonstration", "145"},
+      {"Mob violence", "145"},
+      {"Agreement", "057"},
+      {"Arrests", "173"},
+      {"Looting/property destruction", "171"},
+      {"Non-violent transfer of territory", "0874"},
+  };
+  auto it = kMap.find(sub);
+  return it == kMap.end() ? std::string() : it->second;
+}
+
+// ---------------------------------------------------------------------------------------
+// Segments
+
+std::vector<Segment> Segments(const Analysis& a, const text::Sentence& s, uint32_t si) {
+  std::vector<Segment> out;
+  uint32_t b = s.begin;
+  for (uint32_t i = s.begin; i < s.end; ++i) {
+    std::string_view f = a.Folded(i);
+    bool cut = false;
+    uint32_t next = i + 1;
+    if (f == ";") cut = true;
+    if (f == "," && i + 1 < s.end) {
+      std::string_view nx = a.Folded(i + 1);
+      if (nx == "while" || nx == "whereas" || nx == "but" || nx == "meanwhile") cut = true;
+    }
+    if (cut && i > b) {
+      out.push_back({b, i, si});
+      b = next;
+    }
+  }
+  if (b < s.end) out.push_back({b, s.end, si});
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// Modality
+
+std::string Modality(const Ctx& c, const Segment& seg, const CueHit& h, bool* planned_future) {
+  const Analysis& a = *c.a;
+  *planned_future = false;
+  uint32_t lo = h.b > seg.b + 6 ? h.b - 6 : seg.b;
+  for (uint32_t k = lo; k < h.b; ++k) {
+    std::string_view f = a.Folded(k);
+    if (IsNegation(f) && !(f == "no" && k + 1 < a.tokens.size() && a.Is(k + 1, "one"))) {
+      // "not only" is no negation.
+      if (f == "not" && a.Is(k + 1, "only")) continue;
+      return "negated";
+    }
+  }
+  for (uint32_t k = lo; k < h.b; ++k)
+    if (IsAttemptMarker(a, k) || (a.Is(k, "attempt") || a.Is(k, "bid"))) return "attempted";
+  for (uint32_t k = lo; k < h.b; ++k) {
+    std::string_view f = a.Folded(k);
+    if (IsFutureMarker(f) && ((f != "called" && f != "calls" && f != "call") || a.Is(k + 1, "for"))) {
+      *planned_future = true;
+      return "planned";
+    }
+    if (f == "to" && k + 1 == h.b && h.verb && h.form == VerbForm::kBase) {
+      // "set to", "going to", "plan to" caught above; bare "to attack" after a noun: planned
+      *planned_future = true;
+      return "planned";
+    }
+  }
+  for (uint32_t k = lo; k < h.b; ++k)
+    if (IsHypotheticalMarker(a.Folded(k))) return "hypothetical";
+  return "asserted";
+}
+
+// ---------------------------------------------------------------------------------------
+// Fatalities
+
+std::optional<int64_t> Fatalities(const Ctx& c, const Segment& seg,
+                                  const std::vector<const CueHit*>& hs) {
+  const Analysis& a = *c.a;
+  for (const CueHit* h : hs) {
+    if (h->cue != Cue::kKill && h->cue != Cue::kDie) continue;
+    std::string_view hf = a.Folded(h->b);
+    if (h->cue == Cue::kDie && (hf == "death" || hf == "deaths") && !a.Is(h->b + 1, "toll")) continue;
+    auto is_timey = [&](uint32_t k) {
+      for (const Timex& t : c.r->timex)
+        if (k >= t.tok_begin && k < t.tok_end) return true;
+      if (k + 1 < a.tokens.size()) {
+        std::string_view nx = a.Folded(k + 1);
+        if (nx == "km" || nx == "kilometres" || nx == "kilometers" || nx == "miles" ||
+            nx == "percent" || nx == "%" || nx == "years" || nx == "year" || nx == "hours" ||
+            nx == "days" || nx == "metres" || nx == "meters")
+          return true;
+      }
+      return false;
+    };
+    // After the cue: "killing at least 12", "death toll rose to 30", "killed 5 soldiers".
+    for (uint32_t k = h->e; k < std::min(seg.e, h->e + 6); ++k) {
+      if (a.Is(k, "and") || a.Is(k, ",") || a.Is(k, "wounding") || a.Is(k, "injuring")) break;
+      uint32_t used;
+      int64_t v = ParseCount(a, k, &used);
+      if (v > 0 && !is_timey(k)) return v;
+    }
+    // Before it: "12 people were killed", "two soldiers died", "left 5 dead".
+    uint32_t lo = h->b > seg.b + 7 ? h->b - 7 : seg.b;
+    for (uint32_t k = h->b; k-- > lo;) {
+      std::string_view f = a.Folded(k);
+      if (f == "," || f == ";" || f == "wounded" || f == "injured") break;
+      uint32_t used;
+      int64_t v = ParseCount(a, k, &used);
+      if (v > 0 && !is_timey(k)) return v;
+    }
+  }
+  return std::nullopt;
+}
+
+// ---------------------------------------------------------------------------------------
+// Dates
+
+std::optional<When> WhenFromTimex(const Timex& t) {
+  if (t.first_day.empty() || t.type == "DURATION" || t.type == "SET" || !t.anchored)
+    return std::nullopt;
+  When w;
+  w.start = t.start;
+  w.end = t.end;
+  w.text = t.text;
+  w.precision = t.precision.empty() ? "day" : t.precision;
+  if (w.precision == "day") {
+    w.date = t.first_day;
+  } else if (w.precision == "month") {
+    w.date = t.first_day.substr(0, 7);
+    w.end_date = t.last_day;
+  } else if (w.precision == "year") {
+    w.date = t.first_day.substr(0, 4);
+    w.end_date = t.last_day;
+  } else {
+    w.date = t.first_day;
+    w.end_date = t.last_day;
+  }
+  return w;
+}
+
+bool TimexUsableForEvent(const Analysis& a, const Timex& t) {
+  if (t.first_day.empty() || t.type == "DURATION" || t.type == "SET" || !t.anchored) return false;
+  if (t.mod == "AFTER" || t.mod == "ON_OR_AFTER" || t.mod == "BEFORE" || t.mod == "ON_OR_BEFORE")
+    return false;
+  if (t.tok_begin > 0) {
+    std::string_view p = a.Folded(t.tok_begin - 1);
+    if (p == "since" || p == "until" || p == "by" || p == "till" || p == "before" || p == "for")
+      return false;
+  }
+  std::string_view f = a.Folded(t.tok_begin);
+  if (f == "since" || f == "until" || f == "by") return false;
+  return true;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------
+
+void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r,
+                      bool explain) const {
+  Ctx c;
+  c.a = &a;
+  c.doc = &doc;
+  c.r = r;
+  c.gaz = gaz_;
+  c.explain = explain;
+  if (!r->dct.empty()) c.dct = DayNumber(r->dct);
+  FindCues(*lex_, c);
+  actors::ActorFinder(actors_).Find(a, r->toponyms, &c.mentions);
+
+  // The document's main country: where its places are.
+  {
+    std::map<std::string, double> w;
+    for (const Toponym& t : r->toponyms) {
+      if (t.country.empty()) continue;
+      w[t.country] += t.feature == "demonym" ? 0.5 : (t.precision == "country" ? 0.8 : 1.0);
+    }
+    double best = 0;
+    for (auto& [cc, x] : w)
+      if (x > best) {
+        best = x;
+        c.main_country = cc;
+      }
+  }
+  // Index toponyms by token.
+  const uint32_t n = static_cast<uint32_t>(a.tokens.size());
+  c.last_city_before.assign(n + 1, -1);
+  {
+    int32_t last = -1;
+    size_t ti = 0;
+    std::vector<size_t> order(r->toponyms.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](size_t x, size_t y) {
+      return r->toponyms[x].tok_begin < r->toponyms[y].tok_begin;
+    });
+    for (uint32_t k = 0; k <= n; ++k) {
+      c.last_city_before[k] = last;
+      while (ti < order.size() && r->toponyms[order[ti]].tok_end <= k + 1 &&
+             r->toponyms[order[ti]].tok_begin <= k) {
+        const Toponym& t = r->toponyms[order[ti]];
+        if (IsCityLevel(t) && t.has_coords && IsLocationCandidate(c, order[ti])) last = static_cast<int32_t>(order[ti]);
+        ++ti;
+      }
+    }
+  }
+
+  std::vector<Event> events;
+  for (uint32_t si = 0; si < a.sentences.size(); ++si) {
+    const text::Sentence& s = a.sentences[si];
+    std::vector<const CueHit*> sentence_hs;
+    for (const CueHit& h : c.hits)
+      if (h.b >= s.begin && h.e <= s.end) sentence_hs.push_back(&h);
+    if (sentence_hs.empty()) continue;
+    if (explain) {
+      std::string cues;
+      for (const CueHit* h : sentence_hs) {
+        cues += std::string(CueName(h->cue)) + (h->weak ? "?" : "") + "(\"" +
+                std::string(a.Span(h->b, h->e)) + "\") ";
+      }
+      c.Note(si, "cues: " + cues);
+    }
+    // Not conflict: accidents, disasters, sport, films veto weak cues.
+    bool veto_strong = false, veto_weak = false;
+    for (const CueHit* h : sentence_hs) {
+      if (h->cue != Cue::kNotConflict) continue;
+      if (h->weak) veto_weak = true;
+      else veto_strong = true;
+    }
+    for (const Segment& seg : Segments(a, s, si)) {
+      std::vector<const CueHit*> hs;
+      for (const CueHit* h : sentence_hs)
+        if (h->b >= seg.b && h->e <= seg.e && h->cue != Cue::kNotConflict) hs.push_back(h);
+      if (hs.empty()) continue;
+      bool means = false;
+      for (const CueHit* h : hs)
+        if (!h->weak && (h->cue == Cue::kAir || h->cue == Cue::kDrone || h->cue == Cue::kShell ||
+                         h->cue == Cue::kMissile || h->cue == Cue::kIed || h->cue == Cue::kSuicide ||
+                         h->cue == Cue::kGrenade || h->cue == Cue::kChemical))
+          means = true;
+      if (veto_strong && !means && !AnyArmed(c, seg)) {
+        c.Note(si, "vetoed: a non-conflict phrase (accident, disaster, sport, film) and no weapon or armed actor");
+        continue;
+      }
+      if (veto_weak) {
+        std::vector<const CueHit*> kept;
+        for (const CueHit* h : hs)
+          if (!h->weak) kept.push_back(h);
+        if (kept.empty()) {
+          c.Note(si, "vetoed: only weak cues in a sentence about sport, film or economy");
+          continue;
+        }
+        hs = kept;
+      }
+      TypeDecision d = DecideType(c, seg, hs, sentence_hs);
+      if (d.type.empty()) {
+        if (!d.note.empty()) c.Note(si, d.note);
+        else c.Note(si, "no event: the cues here do not make one on their own");
+        continue;
+      }
+      const CueHit& anchor = *hs[static_cast<size_t>(std::max(0, d.anchor))];
+      Roles roles = FindRoles(c, seg, anchor);
+      // No agent for the anchor ("soldiers killed in Boko Haram attack"): take the agent of
+      // another violent phrase of the clause ("Boko Haram attack", "attack by gunmen").
+      if (roles.agent < 0 && roles.agent_country_toponym < 0) {
+        for (const CueHit* h : hs) {
+          if (h == &anchor) continue;
+          if (h->cue != Cue::kAttack && h->cue != Cue::kRaid && h->cue != Cue::kAmbush &&
+              h->cue != Cue::kBlast && h->cue != Cue::kAir && h->cue != Cue::kShell &&
+              h->cue != Cue::kMissile && h->cue != Cue::kClash && h->cue != Cue::kKill &&
+              h->cue != Cue::kDrone && h->cue != Cue::kStrike && h->cue != Cue::kIed)
+            continue;
+          Roles other = FindRoles(c, seg, *h);
+          if (other.agent >= 0 && other.agent != roles.patient) {
+            roles.agent = other.agent;
+            break;
+          }
+          if (other.agent_country_toponym >= 0) {
+            roles.agent_country_toponym = other.agent_country_toponym;
+            break;
+          }
+        }
+      }
+
+      // ---- Places ----
+      std::vector<size_t> cands;
+      for (size_t ti = 0; ti < r->toponyms.size(); ++ti) {
+        const Toponym& t = r->toponyms[ti];
+        if (t.tok_begin < seg.b || t.tok_end > seg.e) continue;
+        if (!IsLocationCandidate(c, ti)) continue;
+        // Places inside an actor mention's own phrase are not locations.
+        bool in_actor = false;
+        for (const Mention& m : c.mentions)
+          if (t.tok_begin >= m.tok_begin && t.tok_end <= m.tok_end) in_actor = true;
+        if (in_actor) continue;
+        cands.push_back(ti);
+      }
+      if (anchor.cue == Cue::kWithdraw) {
+        // "withdrew from X": X is where it happened.
+        for (size_t ti = 0; ti < r->toponyms.size(); ++ti) {
+          const Toponym& t = r->toponyms[ti];
+          if (t.tok_begin >= anchor.e && t.tok_begin <= anchor.e + 3 && t.tok_end <= seg.e &&
+              t.has_coords && t.feature != "demonym")
+            cands.push_back(ti);
+        }
+      }
+      cands = FilterContained(c, cands);
+      std::vector<size_t> places;  // one event per entry
+      if (d.territorial) {
+        // The objects of the territorial verb: after it (before it for "fell").
+        for (size_t ti : cands) {
+          const Toponym& t = r->toponyms[ti];
+          bool obj = anchor.cue == Cue::kFall ? t.tok_end <= anchor.b : t.tok_begin >= anchor.e;
+          if (!anchor.verb && anchor.cue != Cue::kFall) obj = obj || t.tok_end <= anchor.b;
+          if (obj) places.push_back(ti);
+        }
+        if (anchor.cue == Cue::kFall && places.size() > 1) {
+          // "After Kunduz, Sar-e-Pul ... fell": the subject is the nearest place before.
+          size_t best = places.back();
+          places = {best};
+        }
+      } else if (cands.size() > 1) {
+        // Several places of the same rank listed together: one event each.
+        int best_rank = 4;
+        for (size_t ti : cands) best_rank = std::min(best_rank, PrecisionRank(r->toponyms[ti]));
+        std::vector<size_t> same;
+        for (size_t ti : cands)
+          if (PrecisionRank(r->toponyms[ti]) == best_rank) same.push_back(ti);
+        bool listed = same.size() > 1;
+        for (size_t k = 1; k < same.size() && listed; ++k) {
+          // Coordinated: only "and", ",", "(...)", "as has" and short words between them.
+          const Toponym& p = r->toponyms[same[k - 1]];
+          const Toponym& q = r->toponyms[same[k]];
+          bool has_and = false;
+          uint32_t words = 0;
+          for (uint32_t t = p.tok_end; t < q.tok_begin; ++t) {
+            if (a.Is(t, "and") || a.Is(t, ",") || a.Is(t, "as") || a.Is(t, "or")) has_and = true;
+            if (a.tokens[t].kind == text::TokKind::kWord) ++words;
+          }
+          if (!has_and || words > 16) listed = false;
+        }
+        if (listed) {
+          places = same;
+        } else {
+          // The nearest to the anchor, preferring "in/at/near X" and finer places.
+          long best = -1;
+          long best_score = 1L << 40;
+          for (size_t ti : cands) {
+            const Toponym& t = r->toponyms[ti];
+            long dist = t.tok_begin >= anchor.e ? static_cast<long>(t.tok_begin - anchor.e)
+                                                : static_cast<long>(anchor.b - t.tok_end) + 3;
+            std::string_view pv = t.tok_begin > 0 ? a.Folded(t.tok_begin - 1) : std::string_view();
+            if (pv == "in" || pv == "at" || pv == "near" || pv == "outside" || pv == "on" ||
+                pv == "into")
+              dist -= 4;
+            long score = dist + 30L * PrecisionRank(t);
+            if (score < best_score) {
+              best_score = score;
+              best = static_cast<long>(ti);
+            }
+          }
+          if (best >= 0) places.push_back(static_cast<size_t>(best));
+        }
+      } else if (cands.size() == 1) {
+        places.push_back(cands[0]);
+      }
+      std::string where_basis = "clause";
+      if (places.empty()) {
+        // "the city", "the town": the last city named; in a quote, the speaker's place.
+        int anaphor = -1;
+        for (uint32_t k = seg.b; k + 1 < seg.e; ++k) {
+          if (a.Is(k, "the") && (a.Is(k + 1, "city") || a.Is(k + 1, "town") ||
+                                 a.Is(k + 1, "village") || a.Is(k + 1, "area")) &&
+              !a.Is(k + 2, "of")) {
+            int sp = a.SpeechOf(k);
+            if (sp >= 0) {
+              auto [sb, se] = a.SpeakerOf(sp);
+              // The speaker's description runs to the end of the attribution sentence.
+              uint32_t desc_end = se;
+              if (se > sb) {
+                uint32_t ssent = a.tokens[sb].sentence;
+                desc_end = a.sentences[ssent].end;
+              }
+              for (size_t ti = 0; ti < r->toponyms.size() && se > sb; ++ti) {
+                const Toponym& t = r->toponyms[ti];
+                if (t.tok_begin >= sb && t.tok_end <= desc_end && t.has_coords &&
+                    t.feature != "demonym") {
+                  anaphor = static_cast<int>(ti);
+                  break;
+                }
+              }
+            }
+            if (anaphor < 0) anaphor = c.last_city_before[k];
+            break;
+          }
+        }
+        if (anaphor >= 0) {
+          places.push_back(static_cast<size_t>(anaphor));
+          where_basis = "the city";
+        }
+      }
+      if (places.empty()) {
+        // The previous sentence's city, if the story stays there.
+        int prev = c.last_city_before[seg.b];
+        if (prev >= 0 && r->toponyms[static_cast<size_t>(prev)].tok_begin >=
+                             a.sentences[si > 1 ? si - 2 : 0].begin) {
+          places.push_back(static_cast<size_t>(prev));
+          where_basis = "previous sentence";
+        }
+      }
+
+      // ---- Actors ----
+      auto resolve_pronoun = [&](int mi) -> std::optional<ActorRef> {
+        if (mi < 0) return std::nullopt;
+        const Mention& m = c.mentions[static_cast<size_t>(mi)];
+        if (!m.pronoun) return std::nullopt;
+        // The last named armed group before the pronoun, else the last event's actor1.
+        for (size_t k = static_cast<size_t>(mi); k-- > 0;) {
+          const Mention& x = c.mentions[k];
+          if (x.pronoun || x.generic || !actors::IsArmed(x.kind)) continue;
+          ActorRef ar = MakeActor(c, x, "");
+          ar.start = m.start;
+          ar.end = m.end;
+          ar.text = std::string(a.text.substr(m.start, m.end - m.start));
+          return ar;
+        }
+        if (c.last_actor1) {
+          ActorRef ar = *c.last_actor1;
+          ar.start = m.start;
+          ar.end = m.end;
+          ar.text = std::string(a.text.substr(m.start, m.end - m.start));
+          return ar;
+        }
+        return std::nullopt;
+      };
+
+      // ---- Date ----
+      std::optional<When> when;
+      std::string when_basis;
+      {
+        const Timex* best = nullptr;
+        long best_d = 1L << 40;
+        for (const Timex& t : r->timex) {
+          if (t.tok_begin < s.begin || t.tok_end > s.end) continue;
+          if (!TimexUsableForEvent(a, t)) continue;
+          bool in_seg = t.tok_begin >= seg.b && t.tok_end <= seg.e;
+          long dist = t.tok_begin >= anchor.e ? static_cast<long>(t.tok_begin - anchor.e)
+                                              : static_cast<long>(anchor.b - t.tok_end);
+          if (!in_seg) dist += 50;
+          if (dist < best_d) {
+            best_d = dist;
+            best = &t;
+          }
+        }
+        if (best) {
+          when = WhenFromTimex(*best);
+          when_basis = "clause";
+        }
+      }
+
+      bool planned_future = false;
+      std::string modality = Modality(c, seg, anchor, &planned_future);
+      // Background: told as history, dated well before the report.
+      if (when && c.dct) {
+        auto last = DayNumber(when->end_date.empty() ? when->date : when->end_date);
+        auto first = DayNumber(when->date);
+        if (last && *c.dct - *last > 180 && modality == "asserted") modality = "background";
+        if (first && *first - *c.dct > 1 && modality == "asserted") modality = "planned";
+      }
+      if (!when && c.dct && modality != "planned" && modality != "hypothetical") {
+        // The report's own date.
+        When w;
+        w.date = r->dct;
+        w.precision = "day";
+        w.basis = "publication date";
+        when = w;
+        when_basis = "publication date";
+      }
+
+      // Source: the speaker of the speech holding the anchor, else the document's source.
+      std::string source;
+      bool party_source = false;
+      {
+        int sp = a.SpeechOf(anchor.b);
+        if (sp >= 0) {
+          auto [sb, se] = a.SpeakerOf(sp);
+          while (sb < se && (a.Is(sb, "the") || a.Is(sb, "a") || a.Is(sb, "an"))) ++sb;
+          while (se > sb && (a.Is(se - 1, "there") || a.Is(se - 1, "here") ||
+                             a.Is(se - 1, "on") || a.Is(se - 1, "in")))
+            --se;
+          if (se > sb) source = std::string(a.Span(sb, se));
+          const text::Speech& speech = a.speech[static_cast<size_t>(sp)];
+          if (speech.verb >= 0) {
+            std::string_view vf = a.Folded(static_cast<uint32_t>(speech.verb));
+            if (vf == "claimed" || vf == "claims" || vf == "alleged" || vf == "alleges")
+              party_source = true;
+          }
+          std::string low;
+          for (char ch : source) low.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(ch))));
+          if (low.find("ministry") != std::string::npos || low.find("army") != std::string::npos ||
+              low.find("military") != std::string::npos || low.find("spokes") != std::string::npos ||
+              low.find("taliban") != std::string::npos || low.find("command") != std::string::npos)
+            party_source = true;
+        }
+        if (source.empty()) source = doc.source;
+      }
+      if (party_source && modality == "asserted") modality = "claimed";
+
+      // One event per place (or one without a place).
+      std::vector<int> place_list;
+      for (size_t p : places) place_list.push_back(static_cast<int>(p));
+      if (place_list.empty()) place_list.push_back(-1);
+      for (int pi : place_list) {
+        Event e;
+        e.doc = doc.id;
+        e.type = d.type;
+        e.subtype = d.subtype;
+        e.cameo = Cameo(d.subtype);
+        std::string place_country;
+        if (pi >= 0) {
+          const Toponym& t = r->toponyms[static_cast<size_t>(pi)];
+          Where w;
+          w.place = t;
+          w.precision = t.precision.empty() ? "city" : t.precision;
+          e.where = w;
+          place_country = t.country;
+          if (where_basis != "clause") e.where_reason = "place from " + where_basis;
+        } else {
+          e.where_reason = "no place named in or near this sentence";
+        }
+        // Actors.
+        std::optional<ActorRef> a1, a2;
+        if (roles.agent >= 0) {
+          const Mention& m = c.mentions[static_cast<size_t>(roles.agent)];
+          a1 = m.pronoun ? resolve_pronoun(roles.agent) : MakeActor(c, m, place_country);
+        }
+        if (!a1 && roles.agent_country_toponym >= 0) {
+          const Toponym& t = r->toponyms[static_cast<size_t>(roles.agent_country_toponym)];
+          ActorRef ar;
+          ar.start = t.start;
+          ar.end = t.end;
+          ar.text = t.text;
+          ar.country = t.country;
+          ar.kind = "state forces";
+          ar.name = actors::FillCountry("Military Forces of {country}", c.CountryName(t.country));
+          ar.inter = (!place_country.empty() && place_country != t.country) ? 8 : 1;
+          a1 = ar;
+        }
+        if (roles.patient >= 0) {
+          const Mention& m = c.mentions[static_cast<size_t>(roles.patient)];
+          a2 = m.pronoun ? resolve_pronoun(roles.patient) : MakeActor(c, m, place_country);
+        }
+        // Territory that "fell" or was "seized" with no agent in the clause: the last named
+        // armed group of the report is the likely taker (coded with lower confidence).
+        bool guessed_actor = false;
+        if (!a1 && d.territorial && d.subtype == "Non-state actor overtakes territory") {
+          for (size_t k = c.mentions.size(); k-- > 0;) {
+            const Mention& x = c.mentions[k];
+            if (x.tok_begin >= anchor.b || x.pronoun || x.generic || !actors::IsArmed(x.kind) ||
+                x.kind == Kind::kStateForces)
+              continue;
+            a1 = MakeActor(c, x, place_country);
+            guessed_actor = true;
+            break;
+          }
+        }
+        if (a1 && a2 && a1->name == a2->name && a1->start == a2->start) a2.reset();
+        e.actor1 = a1;
+        e.actor2 = a2;
+        e.when = when;
+        if (!when) e.when_reason = c.dct ? "no date for this event in its sentence" : "no publication date and no date in the sentence";
+        else if (when_basis == "publication date") e.when_reason = "date from the publication date";
+        e.source = source;
+        e.modality = modality;
+        e.fatalities = Fatalities(c, seg, hs);
+        e.evidence_start = s.start;
+        e.evidence_end = s.stop;
+        e.evidence = std::string(a.text.substr(s.start, s.stop - s.start));
+        e.trigger_start = a.tokens[anchor.b].start;
+        e.trigger_end = a.tokens[anchor.e - 1].end;
+        e.trigger = std::string(a.Span(anchor.b, anchor.e));
+        // Confidence.
+        double conf = 0.45;
+        if (!anchor.weak) conf += 0.15;
+        if (e.actor1 && !guessed_actor) conf += 0.1;
+        if (e.actor1 && e.actor1->kind != "civilians" && e.actor1->name.find('(') == std::string::npos &&
+            e.actor1->name.find(" of ") == std::string::npos)
+          conf += 0.05;
+        if (e.where && where_basis == "clause") conf += 0.12;
+        else if (e.where) conf += 0.04;
+        if (e.where && e.where->precision == "city") conf += 0.03;
+        if (e.when && when_basis == "clause") conf += 0.05;
+        if (modality != "asserted") conf -= 0.1;
+        if (d.subtype == "Attack" || d.subtype == "Armed clash") conf -= 0.03;
+        if (d.subtype == "Other" || d.subtype == "Change to group/activity") conf -= 0.1;
+        e.confidence = std::clamp(conf, 0.05, 0.97);
+        e.confidence = std::round(e.confidence * 1000) / 1000;
+        if (explain) {
+          c.Note(si, "event " + d.subtype + " from \"" + e.trigger + "\"" +
+                         (roles.passive ? " (passive)" : "") + "; actor1 " +
+                         (e.actor1 ? e.actor1->name : "-") + ", actor2 " +
+                         (e.actor2 ? e.actor2->name : "-") + "; place " +
+                         (e.where ? e.where->place.name + " (" + where_basis + ")" : "-") +
+                         "; modality " + modality);
+        }
+        events.push_back(std::move(e));
+      }
+      if (events.size() && events.back().actor1 && events.back().modality != "background") {
+        c.last_actor1 = events.back().actor1;
+        c.last_actor1_sentence = si;
+      }
+    }
+  }
+
+  // The same event told twice: same subtype, place and date, compatible actors. Keep the
+  // one with the strongest evidence (highest confidence), and the first one's position.
+  std::vector<Event> merged;
+  for (Event& e : events) {
+    bool dup = false;
+    for (Event& m : merged) {
+      if (m.subtype != e.subtype || m.modality != e.modality) continue;
+      bool same_place = (m.where && e.where &&
+                         ((m.where->place.geonameid && m.where->place.geonameid == e.where->place.geonameid) ||
+                          (!m.where->place.geonameid && !e.where->place.geonameid &&
+                           m.where->place.name == e.where->place.name))) ||
+                        (!m.where && !e.where && m.evidence_start == e.evidence_start);
+      bool same_date = (m.when && e.when && m.when->date == e.when->date) || (!m.when && !e.when);
+      bool same_actor = !m.actor1 || !e.actor1 || m.actor1->name == e.actor1->name;
+      if (same_place && same_date && same_actor) {
+        if (e.confidence > m.confidence) {
+          if (!e.fatalities) e.fatalities = m.fatalities;
+          if (!e.actor2) e.actor2 = m.actor2;
+          m = std::move(e);
+        } else {
+          if (!m.fatalities) m.fatalities = e.fatalities;
+          if (!m.actor2) m.actor2 = e.actor2;
+        }
+        dup = true;
+        break;
+      }
+    }
+    if (!dup) merged.push_back(std::move(e));
+  }
+  size_t k = 0;
+  for (Event& e : merged) {
+    e.id = doc.id + "#" + std::to_string(++k);
+    r->events.push_back(std::move(e));
+  }
+}
+
+}  // namespace sitrep::events
