@@ -40,6 +40,7 @@ int RunWith(const CommonFlags& f, PipelineOptions popts, const io::Formatter& fo
   ropts.id = f.id;
   ropts.max_document_bytes = f.max_bytes;
   ropts.format = ParseFormat(f.input_format);
+  ropts.interrupted = &io::InterruptFlag();
   auto stream = DocumentStream::Open(f.inputs, ropts);
   if (!stream.ok()) {
     Error(stream.status().message());

@@ -88,10 +88,17 @@ InputFormat FormatFor(const std::string& path, InputFormat forced) {
 
 // Reads lines from a file descriptor with a bounded line buffer: a line longer than `cap`
 // is skipped (reported as too long) without holding it in memory.
+// True when a read that failed with EINTR should give up: the user pressed Ctrl-C.
+bool StopOnEintr(const std::atomic<bool>* interrupted) {
+  return interrupted && interrupted->load();
+}
+
 class LineReader {
  public:
   // `prefix`: bytes already read from fd (format detection on stdin); they come first.
-  LineReader(int fd, size_t cap, std::string_view prefix = {}) : fd_(fd), cap_(cap) {
+  LineReader(int fd, size_t cap, std::string_view prefix = {},
+             const std::atomic<bool>* interrupted = nullptr)
+      : fd_(fd), cap_(cap), interrupted_(interrupted) {
     buf_.resize(std::max<size_t>(1 << 20, prefix.size()));
     std::memcpy(buf_.data(), prefix.data(), prefix.size());
     len_ = prefix.size();
@@ -106,7 +113,7 @@ class LineReader {
         if (eof_) return any;
         ssize_t r = ::read(fd_, buf_.data(), buf_.size());
         if (r < 0) {
-          if (errno == EINTR) continue;
+          if (errno == EINTR && !StopOnEintr(interrupted_)) continue;
           *err = Status::IoError(std::strerror(errno));
           eof_ = true;
           return any;
@@ -142,6 +149,7 @@ class LineReader {
  private:
   int fd_;
   size_t cap_;
+  const std::atomic<bool>* interrupted_;
   std::vector<char> buf_;
   size_t pos_ = 0, len_ = 0;
   bool eof_ = false;
@@ -149,7 +157,8 @@ class LineReader {
 
 // Reads fd to its end, appending to *out (which may hold bytes already read). Over `cap`
 // bytes, sets *too_large, drains the rest without keeping it and leaves *out empty.
-Status ReadAll(int fd, size_t cap, std::string* out, bool* too_large) {
+Status ReadAll(int fd, size_t cap, std::string* out, bool* too_large,
+               const std::atomic<bool>* interrupted) {
   *too_large = false;
   if (out->size() > cap) {
     *too_large = true;
@@ -159,7 +168,7 @@ Status ReadAll(int fd, size_t cap, std::string* out, bool* too_large) {
   for (;;) {
     ssize_t r = ::read(fd, buf, sizeof buf);
     if (r < 0) {
-      if (errno == EINTR) continue;
+      if (errno == EINTR && !StopOnEintr(interrupted)) continue;
       return Status::IoError(std::strerror(errno));
     }
     if (r == 0) break;
@@ -266,7 +275,7 @@ class Stream final : public DocumentStream {
       // stdin: read up to the first byte that is not white space (or a BOM) and go by it:
       // '{' JSON Lines, '<' HTML, else plain text. JSON Lines then streams line by line,
       // so memory stays bounded however long the input is.
-      Status st = PeekFormat(fd, &content, &fmt);
+      Status st = PeekFormat(fd, &content, &fmt, opts_.interrupted);
       if (!st.ok()) {
         fd_ = -1;
         return Fail(item, st.WithContext(path + ": "));
@@ -276,12 +285,13 @@ class Stream final : public DocumentStream {
       path_ = path;
       line_no_ = 0;
       any_line_ = false;
-      reader_ = std::make_unique<LineReader>(fd, opts_.max_document_bytes * 2 + (1 << 16), content);
+      reader_ = std::make_unique<LineReader>(fd, opts_.max_document_bytes * 2 + (1 << 16), content,
+                                             opts_.interrupted);
       return false;
     }
     bool too_large = false;
     Status st = ReadAll(fd, opts_.max_document_bytes * (fmt == InputFormat::kHtml ? 4 : 1),
-                        &content, &too_large);
+                        &content, &too_large, opts_.interrupted);
     if (fd != 0) ::close(fd);
     fd_ = -1;
     if (!st.ok()) return Fail(item, st.WithContext(path + ": "));
@@ -315,7 +325,8 @@ class Stream final : public DocumentStream {
 
   // Reads from fd into *prefix until a byte that is not white space or a BOM, and chooses
   // the format by it. An empty input reads as (empty) text.
-  static Status PeekFormat(int fd, std::string* prefix, InputFormat* fmt) {
+  static Status PeekFormat(int fd, std::string* prefix, InputFormat* fmt,
+                           const std::atomic<bool>* interrupted) {
     char buf[1 << 16];
     size_t k = 0;
     for (;;) {
@@ -335,7 +346,7 @@ class Stream final : public DocumentStream {
       }
       ssize_t r = ::read(fd, buf, sizeof buf);
       if (r < 0) {
-        if (errno == EINTR) continue;
+        if (errno == EINTR && !StopOnEintr(interrupted)) continue;
         return Status::IoError(std::strerror(errno));
       }
       if (r == 0) {

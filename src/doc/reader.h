@@ -7,6 +7,7 @@
 #ifndef SITREP_DOC_READER_H_
 #define SITREP_DOC_READER_H_
 
+#include <atomic>
 #include <cstdio>
 #include <memory>
 #include <optional>
@@ -31,6 +32,9 @@ struct ReadOptions {
   // How to read files; kAuto goes by extension (.jsonl/.ndjson, .html/.htm, else text) and,
   // for stdin, by the first byte.
   InputFormat format = InputFormat::kAuto;
+  // When set and true, a read interrupted by a signal (EINTR) stops the input with an
+  // "interrupted" error instead of waiting on: Ctrl-C works while waiting on stdin.
+  const std::atomic<bool>* interrupted = nullptr;
 };
 
 // One step of the stream: a document, or an error about one input or document.

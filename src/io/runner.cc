@@ -11,6 +11,8 @@
 #include <cstring>
 #include <filesystem>
 #include <thread>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace sitrep::io {
@@ -121,8 +123,40 @@ struct Slot {
   DocResult result;
   Status status;
   std::string out;
+  std::vector<std::string> warnings;  // the reader's and the pipeline's (DocResult::warnings)
   size_t records = 0;
   bool is_doc = false;  // false: a reader error item
+};
+
+// Prints each distinct warning once, with the document it first came from; repeats
+// ("no publication date" on every document of a feed) are counted and summed up at the end.
+class Warnings {
+ public:
+  Warnings(std::FILE* err, bool quiet) : err_(quiet ? nullptr : err) {}
+  void Add(const std::string& origin, const std::string& w) {
+    if (!err_) return;
+    auto [it, fresh] = index_.emplace(w, seen_.size());
+    if (fresh) {
+      seen_.push_back({w, 0});
+      std::fprintf(err_, "sitrep: warning: %s: %s\n", origin.c_str(), w.c_str());
+    } else {
+      ++seen_[it->second].second;
+    }
+  }
+  void Finish() {
+    if (!err_) return;
+    for (const auto& [w, more] : seen_) {
+      if (more) {
+        std::fprintf(err_, "sitrep: warning: the same for %llu more document(s): %s\n",
+                     static_cast<unsigned long long>(more), w.c_str());
+      }
+    }
+  }
+
+ private:
+  std::FILE* err_;
+  std::unordered_map<std::string, size_t> index_;
+  std::vector<std::pair<std::string, uint64_t>> seen_;
 };
 
 class Progress {
@@ -164,6 +198,7 @@ RunStats Run(DocumentStream& in, const Pipeline& pipeline, const Formatter& form
   std::vector<std::unique_ptr<Workspace>> spaces;
   for (int k = 0; k < jobs; ++k) spaces.push_back(pipeline.NewWorkspace());
   Progress progress(err, options.progress && !options.quiet);
+  Warnings warnings(err, options.quiet);
   std::vector<Slot> batch;
   bool done = false;
   while (!done) {
@@ -190,6 +225,11 @@ RunStats Run(DocumentStream& in, const Pipeline& pipeline, const Formatter& form
       }
       batch.push_back(std::move(s));
     }
+    // A signal while reading (a read of stdin cut short, say): stop before coding.
+    if (InterruptFlag().load()) {
+      stats.interrupted = true;
+      break;
+    }
     // 2. Code it in parallel.
     std::atomic<size_t> next{0};
     auto work = [&](int k) {
@@ -199,7 +239,10 @@ RunStats Run(DocumentStream& in, const Pipeline& pipeline, const Formatter& form
         Slot& s = batch[i];
         if (!s.is_doc) continue;
         s.status = pipeline.Process(s.doc, spaces[static_cast<size_t>(k)].get(), &s.result);
-        if (s.status.ok()) s.records = format(s.doc, s.result, &s.out);
+        if (s.status.ok()) {
+          s.records = format(s.doc, s.result, &s.out);
+          s.warnings = std::move(s.result.warnings);
+        }
         s.result = DocResult();  // free memory early
       }
     };
@@ -220,10 +263,7 @@ RunStats Run(DocumentStream& in, const Pipeline& pipeline, const Formatter& form
       }
       ++stats.documents;
       stats.bytes += s.doc.text.size();
-      if (err && !options.quiet) {
-        for (const auto& w : s.doc.warnings)
-          std::fprintf(err, "sitrep: warning: %s: %s\n", s.doc.origin.c_str(), w.c_str());
-      }
+      for (const auto& w : s.warnings) warnings.Add(s.doc.origin, w);
       if (!s.out.empty() && !out->Write(s.out)) {
         if (auto* fd = dynamic_cast<FdSink*>(out); fd && fd->error() == EPIPE) {
           stats.pipe_closed = true;
@@ -237,7 +277,10 @@ RunStats Run(DocumentStream& in, const Pipeline& pipeline, const Formatter& form
     }
     progress.Update(stats, false);
   }
+  // A signal during the last batch still counts: the caller must not commit a file.
+  if (InterruptFlag().load()) stats.interrupted = true;
   progress.Update(stats, true);
+  warnings.Finish();
   stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return stats;
 }
