@@ -212,6 +212,15 @@ void ActorFinder::Find(const text::Analysis& a, const std::vector<Toponym>& topo
         ++i;
         continue;
       }
+      // A longer place name wins over an actor name inside it ("Lashkar Gah").
+      bool shadowed = false;
+      for (const Toponym& t : toponyms)
+        if (t.tok_begin <= m.begin && t.tok_end > m.end && t.feature != "demonym" && t.has_coords)
+          shadowed = true;
+      if (shadowed) {
+        ++i;
+        continue;
+      }
       uint32_t eid = dict_->EntryOfAlias(static_cast<uint32_t>(chosen));
       const ActorEntry& e = dict_->entry(eid);
       Mention mt;

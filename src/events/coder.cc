@@ -289,12 +289,29 @@ bool IsLocationCandidate(const Ctx& c, size_t ti) {
   const Toponym& t = c.r->toponyms[ti];
   const Analysis& a = *c.a;
   if (t.feature == "demonym" || !t.has_coords) return false;
+  if (t.precision != "city" && t.precision != "admin1" && t.precision != "admin2" &&
+      t.precision != "country")
+    return false;  // continents and regions ("Central Asia") are not event places
+  // The reference place of a stated distance ("300 km north of Kabul").
   for (const Claim& cl : c.r->claims)
-    if (cl.from_toponym == static_cast<int32_t>(ti)) return false;
+    if (t.start >= cl.start && t.end <= cl.end) return false;
   uint32_t b = t.tok_begin;
   auto prev = [&](uint32_t k) -> std::string_view {
     return b >= k ? a.Folded(b - k) : std::string_view();
   };
+  // A country is where something happened only when the text says so ("in Mali",
+  // "across Syria"); as a subject or modifier it is an actor ("The United States has ...").
+  if (t.precision == "country") {
+    std::string_view p1 = prev(1);
+    if (p1 == "the") p1 = prev(2);
+    if (!(p1 == "in" || p1 == "across" || p1 == "into" || p1 == "throughout" || p1 == "inside" ||
+          p1 == "within" || p1 == "of" || p1 == "at" || p1 == "on" || p1 == "near" || p1 == "to" ||
+          p1 == "northern" || p1 == "southern" || p1 == "eastern" || p1 == "western" ||
+          p1 == "central" || p1 == "northeastern" || p1 == "northwestern" ||
+          p1 == "southeastern" || p1 == "southwestern" || p1 == "north" || p1 == "south" ||
+          p1 == "east" || p1 == "west"))
+      return false;
+  }
   // "km north of X", "west of X" as a reference.
   if (prev(1) == "of" && (prev(2) == "north" || prev(2) == "south" || prev(2) == "east" ||
                           prev(2) == "west" || prev(2) == "northeast" || prev(2) == "northwest" ||
@@ -350,6 +367,67 @@ int PrecisionRank(const Toponym& t) {
   if (t.precision == "admin2") return 1;
   if (t.precision == "admin1") return 2;
   return 3;
+}
+
+// The places listed together with `seed` ("Kunduz and Sar-e-Pul", "Kandahar (south) and
+// Herat (west)"): neighbours joined only by commas, "and", "or", "as well as", short
+// parentheses and container words.
+std::vector<size_t> CoordinatedGroup(const Ctx& c, const std::vector<size_t>& cands, size_t seed) {
+  const Analysis& a = *c.a;
+  const auto& T = c.r->toponyms;
+  std::vector<size_t> sorted = cands;
+  std::sort(sorted.begin(), sorted.end(), [&](size_t x, size_t y) { return T[x].tok_begin < T[y].tok_begin; });
+  auto joined = [&](const Toponym& p, const Toponym& q) {
+    if (PrecisionRank(p) != PrecisionRank(q)) return false;
+    bool conj = false;
+    int paren = 0, inside = 0;
+    for (uint32_t k = p.tok_end; k < q.tok_begin; ++k) {
+      std::string_view f = a.Folded(k);
+      if (f == "(") { ++paren; continue; }
+      if (f == ")") { --paren; continue; }
+      if (paren > 0) {
+        if (++inside > 3) return false;
+        continue;
+      }
+      if (f == "and" || f == "or" || f == "," || f == "&") { conj = true; continue; }
+      if (f == "as" || f == "well" || f == "the" || f == "town" || f == "towns" || f == "city" ||
+          f == "cities" || f == "village" || f == "villages" || f == "of" || f == "district" ||
+          f == "districts" || f == "province" || f == "provinces" || f == "in")
+        continue;
+      return false;
+    }
+    return conj;
+  };
+  size_t pos = std::find(sorted.begin(), sorted.end(), seed) - sorted.begin();
+  std::vector<size_t> out{seed};
+  for (size_t k = pos; k + 1 < sorted.size() && joined(T[sorted[k]], T[sorted[k + 1]]); ++k)
+    out.push_back(sorted[k + 1]);
+  for (size_t k = pos; k > 0 && joined(T[sorted[k - 1]], T[sorted[k]]); --k)
+    out.insert(out.begin(), sorted[k - 1]);
+  return out;
+}
+
+// "the city": among the cities named in the last three sentences before token k, the one
+// the report names most often (the most recent on a tie).
+int SalientCity(const Ctx& c, uint32_t k) {
+  const Analysis& a = *c.a;
+  const auto& T = c.r->toponyms;
+  uint32_t sent = a.tokens[k].sentence;
+  uint32_t from = a.sentences[sent >= 3 ? sent - 3 : 0].begin;
+  int best = -1, best_count = 0;
+  for (size_t i = 0; i < T.size(); ++i) {
+    const Toponym& t = T[i];
+    if (t.tok_begin < from || t.tok_begin >= k || t.precision != "city" || !t.has_coords) continue;
+    if (!IsLocationCandidate(c, i)) continue;
+    int count = 0;
+    for (const Toponym& u : T)
+      if (u.tok_begin < k && u.place == t.place) ++count;
+    if (count >= best_count) {
+      best_count = count;
+      best = static_cast<int>(i);
+    }
+  }
+  return best;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -430,7 +508,7 @@ Roles FindRoles(const Ctx& c, const Segment& seg, const CueHit& h) {
       std::string_view pv2 = m.tok_begin > 1 ? a.Folded(m.tok_begin - 2) : std::string_view();
       if ((pv == "by" || pv2 == "by") && by < 0) by = static_cast<int>(i);
       if ((pv == "on" || pv == "against" || pv == "targeting" || pv == "at" || pv2 == "on" ||
-           pv2 == "against") && on < 0)
+           pv2 == "against" || ((pv == "of" || pv2 == "of") && m.tok_begin - h.e <= 2)) && on < 0)
         on = static_cast<int>(i);
       if ((pv == "between" || pv2 == "between") && between1 < 0) {
         between1 = static_cast<int>(i);
@@ -468,7 +546,7 @@ Roles FindRoles(const Ctx& c, const Segment& seg, const CueHit& h) {
   if (!h.verb) {
     // Noun anchors: "attack by X on Y", "X's attack", "airstrikes on Y".
     r.agent = by >= 0 ? by : (poss >= 0 ? poss : left);
-    r.patient = on >= 0 ? on : (right >= 0 && right != by ? right : -1);
+    r.patient = on;
     // A demonym right before the noun: "Russian airstrikes", "Israeli strikes".
     for (size_t ti = 0; ti < c.r->toponyms.size(); ++ti) {
       const Toponym& t = c.r->toponyms[ti];
@@ -1040,7 +1118,7 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
     std::map<std::string, double> w;
     for (const Toponym& t : r->toponyms) {
       if (t.country.empty()) continue;
-      w[t.country] += t.feature == "demonym" ? 0.5 : (t.precision == "country" ? 0.8 : 1.0);
+      w[t.country] += t.feature == "demonym" ? 1.0 : (t.precision == "country" ? 2.0 : 1.0);
     }
     double best = 0;
     for (auto& [cc, x] : w)
@@ -1185,50 +1263,48 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
           size_t best = places.back();
           places = {best};
         }
-      } else if (cands.size() > 1) {
-        // Several places of the same rank listed together: one event each.
-        int best_rank = 4;
-        for (size_t ti : cands) best_rank = std::min(best_rank, PrecisionRank(r->toponyms[ti]));
-        std::vector<size_t> same;
-        for (size_t ti : cands)
-          if (PrecisionRank(r->toponyms[ti]) == best_rank) same.push_back(ti);
-        bool listed = same.size() > 1;
-        for (size_t k = 1; k < same.size() && listed; ++k) {
-          // Coordinated: only "and", ",", "(...)", "as has" and short words between them.
-          const Toponym& p = r->toponyms[same[k - 1]];
-          const Toponym& q = r->toponyms[same[k]];
-          bool has_and = false;
-          uint32_t words = 0;
-          for (uint32_t t = p.tok_end; t < q.tok_begin; ++t) {
-            if (a.Is(t, "and") || a.Is(t, ",") || a.Is(t, "as") || a.Is(t, "or")) has_and = true;
-            if (a.tokens[t].kind == text::TokKind::kWord) ++words;
+      } else if (!cands.empty()) {
+        // The nearest place to the anchor, preferring "in/at/near X" and finer places, with
+        // the places listed together with it ("in Kandahar and Herat"): one event each.
+        long best = -1;
+        long best_score = 1L << 40;
+        for (size_t ti : cands) {
+          const Toponym& t = r->toponyms[ti];
+          long dist = t.tok_begin >= anchor.e ? static_cast<long>(t.tok_begin - anchor.e)
+                                              : static_cast<long>(anchor.b - t.tok_end) + 3;
+          std::string_view pv = t.tok_begin > 0 ? a.Folded(t.tok_begin - 1) : std::string_view();
+          if (pv == "in" || pv == "at" || pv == "near" || pv == "outside" || pv == "on" ||
+              pv == "into")
+            dist -= 4;
+          long score = dist + 30L * PrecisionRank(t);
+          if (score < best_score) {
+            best_score = score;
+            best = static_cast<long>(ti);
           }
-          if (!has_and || words > 16) listed = false;
         }
-        if (listed) {
-          places = same;
-        } else {
-          // The nearest to the anchor, preferring "in/at/near X" and finer places.
-          long best = -1;
-          long best_score = 1L << 40;
-          for (size_t ti : cands) {
-            const Toponym& t = r->toponyms[ti];
-            long dist = t.tok_begin >= anchor.e ? static_cast<long>(t.tok_begin - anchor.e)
-                                                : static_cast<long>(anchor.b - t.tok_end) + 3;
-            std::string_view pv = t.tok_begin > 0 ? a.Folded(t.tok_begin - 1) : std::string_view();
-            if (pv == "in" || pv == "at" || pv == "near" || pv == "outside" || pv == "on" ||
-                pv == "into")
-              dist -= 4;
-            long score = dist + 30L * PrecisionRank(t);
-            if (score < best_score) {
-              best_score = score;
-              best = static_cast<long>(ti);
-            }
+        places = CoordinatedGroup(c, cands, static_cast<size_t>(best));
+        // "..., as has Lashkar Gah": the same predicate for another place, and for the
+        // clause's subject places too.
+        bool as_has = false;
+        for (size_t ti : cands) {
+          const Toponym& t = r->toponyms[ti];
+          if (t.tok_begin < 2) continue;
+          std::string_view p1 = a.Folded(t.tok_begin - 1), p2 = a.Folded(t.tok_begin - 2);
+          if (p2 == "as" && (p1 == "has" || p1 == "have" || p1 == "had" || p1 == "did" ||
+                             p1 == "was" || p1 == "were" || p1 == "does" || p1 == "is")) {
+            for (size_t g : CoordinatedGroup(c, cands, ti))
+              if (std::find(places.begin(), places.end(), g) == places.end()) places.push_back(g);
+            as_has = true;
           }
-          if (best >= 0) places.push_back(static_cast<size_t>(best));
         }
-      } else if (cands.size() == 1) {
-        places.push_back(cands[0]);
+        if (as_has) {
+          size_t first = cands[0];
+          for (size_t ti : cands)
+            if (r->toponyms[ti].tok_begin < r->toponyms[first].tok_begin) first = ti;
+          if (r->toponyms[first].tok_end <= anchor.b)
+            for (size_t g : CoordinatedGroup(c, cands, first))
+              if (std::find(places.begin(), places.end(), g) == places.end()) places.push_back(g);
+        }
       }
       std::string where_basis = "clause";
       if (places.empty()) {
@@ -1252,11 +1328,23 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
                 if (t.tok_begin >= sb && t.tok_end <= desc_end && t.has_coords &&
                     t.feature != "demonym") {
                   anaphor = static_cast<int>(ti);
+                  // "a council member from Sar-e-Pul province": the province's capital,
+                  // when the report names it.
+                  if (t.precision == "admin1") {
+                    for (size_t u = 0; u < r->toponyms.size(); ++u) {
+                      const Toponym& cty = r->toponyms[u];
+                      if (cty.precision == "city" && cty.admin1 == t.admin1 &&
+                          cty.feature == "PPLA") {
+                        anaphor = static_cast<int>(u);
+                        break;
+                      }
+                    }
+                  }
                   break;
                 }
               }
             }
-            if (anaphor < 0) anaphor = c.last_city_before[k];
+            if (anaphor < 0) anaphor = SalientCity(c, k);
             break;
           }
         }
@@ -1283,7 +1371,7 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
         // The last named armed group before the pronoun, else the last event's actor1.
         for (size_t k = static_cast<size_t>(mi); k-- > 0;) {
           const Mention& x = c.mentions[k];
-          if (x.pronoun || x.generic || !actors::IsArmed(x.kind)) continue;
+          if (x.pronoun || (x.generic && !x.coreferent) || !actors::IsArmed(x.kind)) continue;
           ActorRef ar = MakeActor(c, x, "");
           ar.start = m.start;
           ar.end = m.end;
@@ -1430,7 +1518,7 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
             break;
           }
         }
-        if (a1 && a2 && a1->name == a2->name && a1->start == a2->start) a2.reset();
+        if (a1 && a2 && a1->name == a2->name) a2.reset();
         e.actor1 = a1;
         e.actor2 = a2;
         e.when = when;
