@@ -10,7 +10,8 @@
 //      all-capital codes such as airport codes are skipped too);
 //   4. links: each city to its country and areas; each area to its seat (the most populous
 //      PPLA/PPLA2 with its codes) and a point (the centre of its places: the midpoint of the
-//      10th-90th percentile range of their latitudes and longitudes; the seat when it has
+//      2nd-98th percentile range of their latitudes and longitudes, which approaches the
+//      area's geographic centre better than a mean pulled towards its densest part; the seat when it has
 //      fewer than three places); an admin1 whose short name is a name of its seat inherits
 //      the seat's alternate names ("Sar-e-Pul" province); countries to their capitals;
 //   5. data/place_aliases.tsv: names news use that the data lack, demonyms, regions;
@@ -353,7 +354,7 @@ void Builder::Link() {
         }
         std::sort(la.begin(), la.end());
         std::sort(lo.begin(), lo.end());
-        size_t lo_i = m.size() / 10, hi_i = m.size() - 1 - m.size() / 10;
+        size_t lo_i = m.size() / 50, hi_i = m.size() - 1 - m.size() / 50;
         a.lat = (la[lo_i] + la[hi_i]) / 2;
         a.lon = (lo[lo_i] + lo[hi_i]) / 2;
         a.has_coords = true;
@@ -476,6 +477,16 @@ Status Builder::ReadAliases(const std::string& path) {
       regions_[key] = idx;
       continue;
     }
+    if (kind == "point") {
+      // point <TAB> TARGET <TAB> lat,lon: a better point than the data's for an area.
+      auto ll = Split(cols[2], ',');
+      uint32_t target = ResolveTarget(cols[1]);
+      if (ll.size() != 2 || target == kNoPlace) return bad("point needs a known TARGET and lat,lon");
+      places_[target].lat = std::strtod(std::string(Trim(ll[0])).c_str(), nullptr);
+      places_[target].lon = std::strtod(std::string(Trim(ll[1])).c_str(), nullptr);
+      places_[target].has_coords = true;
+      continue;
+    }
     NameKind nk;
     if (kind == "name") {
       nk = NameKind::kAlias;
@@ -490,6 +501,10 @@ Status Builder::ReadAliases(const std::string& path) {
     if (target == kNoPlace) return bad("unknown target '" + std::string(cols[1]) + "'");
     for (auto name : Split(cols[2], '|')) {
       name = Trim(name);
+      // "Va." is the token "Va" then "."; "U.S." stays one token.
+      if (nk == NameKind::kAbbrev && name.size() > 1 && name.back() == '.' &&
+          std::count(name.begin(), name.end(), '.') == 1)
+        name.remove_suffix(1);
       if (name.empty()) continue;
       places_[target].names.push_back({std::string(name), nk});
       ++aliases_;

@@ -18,6 +18,7 @@
 #include <cstdlib>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace sitrep::geo {
 
@@ -51,6 +52,7 @@ struct Mention {
   int claim_ref = -1;               // "X, N km DIR of Y": Y's mention
   double claim_km = 0;
   int claim_bearing = -1;           // degrees, -1 if none stated
+  uint32_t facility_end = 0;        // "Kabul Airport", "Mississippi River": the name's end
   double ev = 0;                    // recognition evidence
   bool accepted = false;
   uint32_t chosen = kNoPlace;
@@ -185,7 +187,46 @@ class Parser {
   std::vector<int> tok_mention_;  // token -> mention index or -1
   std::unordered_map<std::string, double> doc_cc_;  // country code -> weight
   std::vector<std::pair<uint32_t, double>> anchors_;  // resolved places and their weight
+  std::unordered_set<std::string> person_names_;  // surnames of people named in the text
+  void FindPeople();
 };
+
+// People named with a title or a first name: "Gen. Abdul Rashid Dostom", "Tim Whitley",
+// "Governor David Paterson". Their last word alone later names the person, not a place.
+void Parser::FindPeople() {
+  for (uint32_t i = 0; i + 1 < n_; ++i) {
+    const Token& t = a_.tokens[i];
+    if (t.kind != TokKind::kWord || !Capitalised(t) || (t.flags & text::kAllCaps)) continue;
+    uint32_t c = W(i);
+    bool title = c & kWordTitle;
+    bool first = (c & kWordFirstName) && !(c & (kWordCommon1 | kWordCommon2));
+    if (!title && !first) continue;
+    uint32_t j = i + 1;
+    if (title && Is(j, ".")) ++j;
+    uint32_t last = 0;
+    bool any = false;
+    for (uint32_t k = j; k < n_ && k < j + 3; ++k) {
+      const Token& u = a_.tokens[k];
+      if (u.kind != TokKind::kWord || !Capitalised(u) || (u.flags & text::kAllCaps)) break;
+      if (W(k) & (kWordOrg | kWordFacility | kWordCue | kWordMonth | kWordAdmin1 | kWordAdmin2)) break;
+      last = k;
+      any = true;
+    }
+    if (!any || (!title && last == i)) continue;
+    if (first && last == i + 1 && (W(last) & (kWordCommon1 | kWordCommon2 | kWordCommon3))) continue;
+    // The place-name test: a country or province right after a first name is not a surname.
+    int mi = MentionAt(last);
+    if (mi >= 0) {
+      bool strong = false;
+      for (uint32_t v : ms_[static_cast<size_t>(mi)].posts) {
+        PlaceKind k = Kind(PostingPlace(v));
+        strong |= k == PlaceKind::kCountry || k == PlaceKind::kAdmin1 || k == PlaceKind::kRegion;
+      }
+      if (strong) continue;
+    }
+    person_names_.insert(std::string(a_.Folded(last)));
+  }
+}
 
 bool Parser::SentenceInitial(uint32_t i) const {
   // First word of its sentence, after any opening quotes, brackets or a dateline dash.
@@ -392,12 +433,32 @@ void Parser::Recognize(Mention* mp, int index) {
     bool caps_form = (last.flags & (text::kAllCaps | text::kAbbrev)) && !headline;
     bool state_form = b >= 1 && Is(b - 1, ",") && Is(e, ".") && Capitalised(first);
     std::vector<uint32_t> keep;
-    for (uint32_t v : m.posts)
-      if (PostingKind(v) != NameKind::kAbbrev || caps_form || state_form) keep.push_back(v);
+    bool abbrev = false;
+    for (uint32_t v : m.posts) abbrev |= PostingKind(v) == NameKind::kAbbrev;
+    for (uint32_t v : m.posts) {
+      bool is_abbrev = PostingKind(v) == NameKind::kAbbrev;
+      if (state_form && abbrev && single && a_.Folded(b).size() <= 4) {
+        if (is_abbrev) keep.push_back(v);  // "Gainesville, Va.": the state, not "Va" (Wa)
+      } else if (!is_abbrev || caps_form || state_form) {
+        keep.push_back(v);
+      }
+    }
     m.posts.swap(keep);
     if (m.posts.empty()) return;
   }
   if (single && (wc & (kWordMonth | kWordNotPlace))) return;
+  // An all-capital short word in running text is an acronym ("DOH", "FAO"), unless the name
+  // is an abbreviation of the list ("US", "UK", "DRC").
+  if (single && (first.flags & text::kAllCaps) && !headline && a_.Folded(b).size() <= 5) {
+    bool abbrev = false;
+    for (uint32_t v : m.posts) abbrev |= PostingKind(v) == NameKind::kAbbrev;
+    if (!abbrev) return;
+  }
+  // A surname of a person named elsewhere in the document ("Governor David Paterson" ...
+  // "Paterson said").
+  if (single && person_names_.count(std::string(a_.Folded(b))) && m.desig == Desig::kNone &&
+      m.container < 0)
+    return;
   // Demonym reading: a posting of kind demonym for a country or region.
   bool has_demonym = false, has_other = false;
   for (uint32_t v : m.posts) {
@@ -432,13 +493,42 @@ void Parser::Recognize(Mention* mp, int index) {
   // Context that says "place".
   uint32_t pw = b >= 1 ? W(b - 1) : 0;
   if (b >= 1 && (pw & kWordCue)) ev += 1.5;
-  if (b >= 1 && (pw & kWordDirection)) ev += 1.0;  // "northern Syria"
+  if (b >= 1 && (pw & kWordDirection)) {
+    // "northern Syria"; but "North Eastern", "West Midlands": a longer name we lack.
+    if (Capitalised(a_.tokens[b - 1]) && !SentenceInitial(b - 1) && !strong) ev -= 2.0;
+    else ev += 1.0;
+  }
   if (m.desig != Desig::kNone) ev += 2.0;
   if (m.container >= 0 || m.capital_of >= 0 || m.claim_ref != -1 || m.capital_word) ev += 2.0;
   for (size_t k = 0; k < ms_.size(); ++k)  // "Y" of someone's "X, Y"
     if (ms_[k].container == index && ms_[k].e + 2 >= b) ev += 1.0;
   if (e < n_ && (a_.tokens[e].flags & text::kHyphenBefore) && Is(e, "based")) ev += 2.0;
-  if (!single) ev += 1.0;
+  if (!single) {
+    // "Red Cross", "Long Beach": a name made of common words needs a prominent place.
+    bool all_common = true;
+    for (uint32_t k = b; k < e; ++k)
+      all_common &= a_.tokens[k].kind != TokKind::kWord || IsJoiner(a_.Folded(k)) ||
+                    (W(k) & (kWordCommon1 | kWordCommon2 | kWordCommon3 | kWordDirection));
+    ev += all_common ? -0.5 : 1.0;
+  }
+  // Part of an organisation's name: "Los Angeles Times", "Fiji Health Ministry", "United
+  // States Department of Agriculture", "University of Georgia", "Voice of America". The
+  // name is the organisation's, not a place of the report.
+  {
+    bool org = false;
+    for (uint32_t k = e; k < n_ && k < e + 4; ++k) {
+      const Token& t = a_.tokens[k];
+      if (t.kind != TokKind::kWord || !Capitalised(t) || (t.flags & text::kHyphenBefore)) break;
+      if (W(k) & kWordOrg) {
+        org = true;
+        break;
+      }
+    }
+    if (b >= 2 && Is(b - 1, "of") && a_.tokens[b - 2].kind == TokKind::kWord &&
+        Capitalised(a_.tokens[b - 2]) && (W(b - 2) & kWordOrg))
+      org = true;
+    if (org && m.desig == Desig::kNone) return;
+  }
   // Context that says "not a place".
   const bool initial = SentenceInitial(b);
   if (single) {
@@ -459,7 +549,7 @@ void Parser::Recognize(Mention* mp, int index) {
       uint32_t pwc = W(p);
       if (pwc & kWordTitle) ev -= 4;
       else if (pwc & kWordFirstName) ev -= 4;
-      else if (!(pwc & (kWordCue | kWordDirection | kWordCommon1 | kWordOrg)) && !SentenceInitial(p) &&
+      else if (!(pwc & (kWordCue | kWordDirection)) && !IsJoiner(a_.Folded(p)) && !SentenceInitial(p) &&
                !(pt.flags & text::kAllCaps)) {
         // The tail of a longer proper name ("Abdul Rashid Dostom", "Shir Khan Bandar").
         ev -= 2.5;
@@ -473,7 +563,13 @@ void Parser::Recognize(Mention* mp, int index) {
     const Token& nt = a_.tokens[e];
     uint32_t nwc = W(e);
     bool next_place = MentionAt(e) >= 0;
-    if (nt.kind == TokKind::kWord && Capitalised(nt) && !next_place &&
+    uint32_t fw = single ? wc : W(b);
+    if (nt.kind == TokKind::kWord && Capitalised(nt) && (fw & kWordFirstName) && !strong &&
+        !(nt.flags & text::kHyphenBefore) &&
+        !(nwc & (kWordCommon1 | kWordCommon2 | kWordCommon3 | kWordOrg | kWordFacility |
+                 kWordAdmin1 | kWordAdmin2 | kWordCity))) {
+      ev -= 4;  // "Jordan Henderson", "David Paterson", "Luis Gomes Sambo"
+    } else if (nt.kind == TokKind::kWord && Capitalised(nt) && !next_place &&
         !(nt.flags & text::kHyphenBefore)) {
       if ((wc & kWordFirstName) && !(nwc & (kWordCommon1 | kWordCommon2 | kWordCommon3 | kWordOrg |
                                              kWordFacility | kWordAdmin1 | kWordAdmin2 | kWordCity)))
@@ -487,9 +583,23 @@ void Parser::Recognize(Mention* mp, int index) {
         MentionAt(b - 1) < 0)
       ev -= 2;
   }
+  // "Mississippi River", "Kabul Airport", "Russian Embassy": a feature named after a place.
+  if (e < n_ && Capitalised(a_.tokens[e]) && (W(e) & kWordFacility) && !(a_.tokens[e].flags & text::kHyphenBefore) &&
+      MentionAt(e) < 0) {
+    uint32_t f = e + 1;
+    while (f < n_ && f < e + 4 && a_.tokens[f].kind == TokKind::kWord && Capitalised(a_.tokens[f]) &&
+           MentionAt(f) < 0 && !(a_.tokens[f].flags & text::kHyphenBefore))
+      ++f;
+    m.facility_end = f;
+    ev += 1.0;
+  }
   m.ev = ev;
   m.accepted = ev >= 1.0;
-  m.demonym = has_demonym && (!has_other || (single && e < n_ && (W(e) & kWordPeople)));
+  // A demonym reading wins over a place of the same name ("Canadian", Texas) unless the
+  // context asks for a place ("in Canadian").
+  bool place_context = (b >= 1 && (pw & kWordCue) && !Is(b - 1, "of")) || m.desig != Desig::kNone ||
+                       m.container >= 0;
+  m.demonym = has_demonym && (!has_other || !place_context);
   if (m.demonym) {
     std::vector<uint32_t> keep;
     for (uint32_t v : m.posts)
@@ -525,7 +635,13 @@ double Parser::Prior(const Mention& m, uint32_t post) const {
     case PlaceKind::kCountry: s = 7.0 + 0.3 * std::log10(r.population + 10.0); break;
     case PlaceKind::kRegion: s = 8.5; break;
   }
-  if (nk == NameKind::kAlternate) s -= 1.0;
+  if (nk == NameKind::kAlternate) {
+    // An alternate name (often a former or foreign one: Harare was "Salisbury") counts
+    // less, and much less when the name is another candidate's own.
+    bool primary_elsewhere = false;
+    for (uint32_t v : m.posts) primary_elsewhere |= PostingKind(v) <= NameKind::kAlias;
+    s -= primary_elsewhere ? 2.0 : 1.0;
+  }
   // Type words.
   switch (m.desig) {
     case Desig::kAdmin1: s += r.kind == static_cast<uint8_t>(PlaceKind::kAdmin1) ? 6 : r.kind == static_cast<uint8_t>(PlaceKind::kAdmin2) ? 2 : -2; break;
@@ -569,8 +685,7 @@ void Parser::Resolve(bool second_pass) {
       const PlaceRec& r = P(p);
       std::string cc(r.cc, 2);
       // The document's countries.
-      if (second_pass && !doc_cc_.empty() && Kind(p) != PlaceKind::kCountry &&
-          Kind(p) != PlaceKind::kRegion) {
+      if (second_pass && !doc_cc_.empty() && Kind(p) != PlaceKind::kRegion) {
         auto it = doc_cc_.find(cc);
         double wsum = 0;
         for (auto& [c, w] : doc_cc_) wsum += w;
@@ -669,6 +784,7 @@ void Parser::Run(std::vector<Toponym>* toponyms, std::vector<Claim>* claims) {
   }
   Match();
   Context();
+  FindPeople();
   for (size_t k = 0; k < ms_.size(); ++k) Recognize(&ms_[k], static_cast<int>(k));
   // One sense per document for recognition: a name accepted with good evidence somewhere
   // is accepted where it stands weakly (sentence-initial, in a list), and a name that is a
@@ -753,6 +869,8 @@ void Parser::Emit(std::vector<Toponym>* toponyms, std::vector<Claim>* claims) {
           span_e = m.e + 1;
       }
     }
+    bool facility = m.facility_end > m.e;
+    if (facility) span_e = m.facility_end;
     m.span_e = span_e;
     t.tok_begin = m.b;
     t.tok_end = span_e;
@@ -769,6 +887,17 @@ void Parser::Emit(std::vector<Toponym>* toponyms, std::vector<Claim>* claims) {
         t.reason = "demonym";
       }
       if (!t.has_coords) t.reason = "the gazetteer has no coordinates for this place";
+      if (facility && (IsArea(m.chosen) || m.demonym)) {
+        // "Mississippi River", "Russian Embassy": not at the area's point.
+        std::string named = t.name;
+        t = Toponym();
+        t.tok_begin = m.b;
+        t.tok_end = span_e;
+        t.start = a_.tokens[m.b].start;
+        t.end = a_.tokens[span_e - 1].end;
+        t.text = std::string(a_.text.substr(t.start, t.end - t.start));
+        t.reason = "a feature or facility named after " + named + ", not in the gazetteer";
+      }
     }
     out_index[k] = static_cast<int>(toponyms->size());
     toponyms->push_back(std::move(t));
