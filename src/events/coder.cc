@@ -5,6 +5,8 @@
 #include <cstring>
 #include <map>
 #include <optional>
+#include <span>
+#include <unordered_map>
 
 #include <chrono>
 
@@ -199,11 +201,28 @@ struct Ctx {
   std::string main_country;  // ISO code of the document's main country
   bool explain = false;
   std::optional<int64_t> dct;  // day number of the report's date
-  // Last city-level toponym seen before each token (index into r->toponyms, -1 none).
-  std::vector<int32_t> last_city_before;
   // Events made so far (for pronoun fallback: the last event's actor1).
   std::optional<ActorRef> last_actor1;
   uint32_t last_actor1_sentence = 0;
+
+  // Per sentence, the index ranges of its cue hits, mentions, toponyms and timexes (each
+  // list is in text order), so every stage works on one sentence at a time: no quadratic
+  // path on long documents.
+  struct Range {
+    uint32_t b = 0, e = 0;
+  };
+  std::vector<Range> hit_r, men_r, top_r, tim_r;
+  // For toponym i, how many earlier toponyms name the same place.
+  std::vector<uint32_t> prior_mentions;
+
+  std::span<const Mention> MentionsIn(uint32_t sent) const {
+    return std::span<const Mention>(mentions).subspan(men_r[sent].b, men_r[sent].e - men_r[sent].b);
+  }
+  std::span<const Toponym> ToponymsIn(uint32_t sent) const {
+    return std::span<const Toponym>(r->toponyms).subspan(top_r[sent].b, top_r[sent].e - top_r[sent].b);
+  }
+  size_t IndexOf(const Mention& m) const { return static_cast<size_t>(&m - mentions.data()); }
+  size_t IndexOf(const Toponym& t) const { return static_cast<size_t>(&t - r->toponyms.data()); }
 
   void Note(uint32_t sentence, std::string s) {
     if (explain) r->notes.emplace_back(sentence, std::move(s));
@@ -413,15 +432,14 @@ int SalientCity(const Ctx& c, uint32_t k) {
   const Analysis& a = *c.a;
   const auto& T = c.r->toponyms;
   uint32_t sent = a.tokens[k].sentence;
-  uint32_t from = a.sentences[sent >= 3 ? sent - 3 : 0].begin;
-  int best = -1, best_count = 0;
-  for (size_t i = 0; i < T.size(); ++i) {
+  uint32_t from_sent = sent >= 3 ? sent - 3 : 0;
+  int best = -1;
+  uint32_t best_count = 0;
+  for (uint32_t i = c.top_r[from_sent].b; i < c.top_r[sent].e; ++i) {
     const Toponym& t = T[i];
-    if (t.tok_begin < from || t.tok_begin >= k || t.precision != "city" || !t.has_coords) continue;
+    if (t.tok_begin >= k || t.precision != "city" || !t.has_coords) continue;
     if (!IsLocationCandidate(c, i)) continue;
-    int count = 0;
-    for (const Toponym& u : T)
-      if (u.tok_begin < k && u.place == t.place) ++count;
+    uint32_t count = c.prior_mentions[i] + 1;
     if (count >= best_count) {
       best_count = count;
       best = static_cast<int>(i);
@@ -476,8 +494,8 @@ bool IsPassiveAt(const Analysis& a, const CueHit& h, uint32_t seg_b) {
 }
 
 int MentionAt(const Ctx& c, uint32_t tok) {
-  for (size_t i = 0; i < c.mentions.size(); ++i)
-    if (c.mentions[i].tok_begin <= tok && tok < c.mentions[i].tok_end) return static_cast<int>(i);
+  for (const Mention& m : c.MentionsIn(c.a->tokens[tok].sentence))
+    if (m.tok_begin <= tok && tok < m.tok_end) return static_cast<int>(c.IndexOf(m));
   return -1;
 }
 
@@ -487,8 +505,8 @@ Roles FindRoles(const Ctx& c, const Segment& seg, const CueHit& h) {
   r.passive = IsPassiveAt(a, h, seg.b);
   // Mentions of the segment, split by side.
   int left = -1, right = -1, by = -1, on = -1, between1 = -1, between2 = -1, poss = -1;
-  for (size_t i = 0; i < c.mentions.size(); ++i) {
-    const Mention& m = c.mentions[i];
+  for (const Mention& m : c.MentionsIn(seg.sentence)) {
+    const size_t i = c.IndexOf(m);
     if (m.tok_begin < seg.b || m.tok_end > seg.e) continue;
     if (MentionInSpeakerSpan(a, m)) continue;
     if (m.tok_end <= h.b) {
@@ -548,8 +566,8 @@ Roles FindRoles(const Ctx& c, const Segment& seg, const CueHit& h) {
     r.agent = by >= 0 ? by : (poss >= 0 ? poss : left);
     r.patient = on;
     // A demonym right before the noun: "Russian airstrikes", "Israeli strikes".
-    for (size_t ti = 0; ti < c.r->toponyms.size(); ++ti) {
-      const Toponym& t = c.r->toponyms[ti];
+    for (const Toponym& t : c.ToponymsIn(seg.sentence)) {
+      const size_t ti = c.IndexOf(t);
       if (t.tok_end <= h.b && t.tok_end + 2 >= h.b && t.tok_begin >= seg.b &&
           (t.feature == "demonym" || t.precision == "country") && MentionAt(c, t.tok_begin) < 0) {
         r.agent_country_toponym = static_cast<int>(ti);
@@ -598,7 +616,7 @@ ActorRef MakeActor(const Ctx& c, const Mention& m, const std::string& place_coun
 // Type decision
 
 bool AnyArmed(const Ctx& c, const Segment& seg) {
-  for (const Mention& m : c.mentions)
+  for (const Mention& m : c.MentionsIn(seg.sentence))
     if (m.tok_begin >= seg.b && m.tok_end <= seg.e && !m.pronoun && actors::IsArmed(m.kind) &&
         !(m.kind == Kind::kStateForces && m.weak))
       return true;
@@ -606,7 +624,7 @@ bool AnyArmed(const Ctx& c, const Segment& seg) {
 }
 
 bool AnyKind(const Ctx& c, const Segment& seg, Kind k) {
-  for (const Mention& m : c.mentions)
+  for (const Mention& m : c.MentionsIn(seg.sentence))
     if (m.tok_begin >= seg.b && m.tok_end <= seg.e && !m.pronoun && m.kind == k) return true;
   return false;
 }
@@ -614,7 +632,7 @@ bool AnyKind(const Ctx& c, const Segment& seg, Kind k) {
 bool HasTerritoryObject(const Ctx& c, const Segment& seg, const CueHit& h) {
   const Analysis& a = *c.a;
   // A place or a territory word after the verb (or before it for "fell").
-  for (const Toponym& t : c.r->toponyms) {
+  for (const Toponym& t : c.ToponymsIn(seg.sentence)) {
     if (t.feature == "demonym") continue;
     if (h.cue == Cue::kFall) {
       if (t.tok_end <= h.b && t.tok_begin >= seg.b) return true;
@@ -652,7 +670,7 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
     return -1;
   };
   bool air_actor = false;
-  for (const Mention& m : c.mentions)
+  for (const Mention& m : c.MentionsIn(seg.sentence))
     if (m.tok_begin >= seg.b && m.tok_end <= seg.e && m.air) air_actor = true;
   bool armed = AnyArmed(c, seg);
   bool protest_ctx = Has(hs, Cue::kProtest) || AnyKind(c, seg, Kind::kProtesters);
@@ -695,9 +713,9 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
       return d;
     }
     bool military_agent = aircraft;
-    for (const Mention& m : c.mentions)
+    for (const Mention& m : c.MentionsIn(seg.sentence))
       if (m.tok_begin >= seg.b && m.tok_end <= hs[i]->b && m.kind == Kind::kStateForces) military_agent = true;
-    for (const Toponym& t : c.r->toponyms)
+    for (const Toponym& t : c.ToponymsIn(seg.sentence))
       if ((t.feature == "demonym" || t.precision == "country") && t.tok_end <= hs[i]->b &&
           t.tok_end + 2 >= hs[i]->b && t.tok_begin >= seg.b)
         military_agent = true;
@@ -790,7 +808,7 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
       Cue q = hs[i]->cue;
       // Who took it decides between the two battle types.
       bool state_agent = false, nonstate_agent = false;
-      for (const Mention& m : c.mentions) {
+      for (const Mention& m : c.MentionsIn(seg.sentence)) {
         if (m.tok_begin < seg.b || m.tok_end > seg.e || m.pronoun) continue;
         bool before = m.tok_end <= hs[i]->b;
         bool to_obj = m.tok_begin >= hs[i]->e && m.tok_begin > 0 &&
@@ -843,7 +861,7 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
       // Victims named anywhere in the segment ("killing 12 civilians", "two soldiers died").
       bool civ_victims = pk == 7, armed_victims = armed_k(pk);
       if (pk == 0) {
-        for (const Mention& m : c.mentions) {
+        for (const Mention& m : c.MentionsIn(seg.sentence)) {
           if (m.tok_begin < seg.b || m.tok_end > seg.e || m.pronoun) continue;
           if (roles.agent >= 0 && &m == &c.mentions[static_cast<size_t>(roles.agent)]) continue;
           if (m.kind == Kind::kCivilians) civ_victims = true;
@@ -1026,8 +1044,9 @@ std::optional<int64_t> Fatalities(const Ctx& c, const Segment& seg,
     std::string_view hf = a.Folded(h->b);
     if (h->cue == Cue::kDie && (hf == "death" || hf == "deaths") && !a.Is(h->b + 1, "toll")) continue;
     auto is_timey = [&](uint32_t k) {
-      for (const Timex& t : c.r->timex)
-        if (k >= t.tok_begin && k < t.tok_end) return true;
+      const Ctx::Range tr = c.tim_r[seg.sentence];
+      for (uint32_t ti = tr.b; ti < tr.e; ++ti)
+        if (const Timex& t = c.r->timex[ti]; k >= t.tok_begin && k < t.tok_end) return true;
       if (k + 1 < a.tokens.size()) {
         std::string_view nx = a.Folded(k + 1);
         if (nx == "km" || nx == "kilometres" || nx == "kilometers" || nx == "miles" ||
@@ -1127,25 +1146,38 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
         c.main_country = cc;
       }
   }
-  // Index toponyms by token.
-  const uint32_t n = static_cast<uint32_t>(a.tokens.size());
-  c.last_city_before.assign(n + 1, -1);
+  // Per-sentence ranges of every list (each is in text order).
+  const uint32_t nsent = static_cast<uint32_t>(a.sentences.size());
+  auto ranges = [&](auto&& count, auto&& first_tok, std::vector<Ctx::Range>* out) {
+    out->assign(nsent + 1, Ctx::Range{});
+    uint32_t i = 0;
+    const uint32_t n = static_cast<uint32_t>(count());
+    for (uint32_t s = 0; s < nsent; ++s) {
+      while (i < n && first_tok(i) < a.sentences[s].begin) ++i;
+      (*out)[s].b = i;
+      while (i < n && first_tok(i) < a.sentences[s].end) ++i;
+      (*out)[s].e = i;
+    }
+    (*out)[nsent] = {n, n};
+  };
+  ranges([&] { return c.hits.size(); }, [&](uint32_t i) { return c.hits[i].b; }, &c.hit_r);
+  ranges([&] { return c.mentions.size(); }, [&](uint32_t i) { return c.mentions[i].tok_begin; }, &c.men_r);
+  ranges([&] { return r->toponyms.size(); }, [&](uint32_t i) { return r->toponyms[i].tok_begin; }, &c.top_r);
+  ranges([&] { return r->timex.size(); }, [&](uint32_t i) { return r->timex[i].tok_begin; }, &c.tim_r);
+  {
+    std::unordered_map<int32_t, uint32_t> seen;
+    c.prior_mentions.resize(r->toponyms.size());
+    for (size_t i = 0; i < r->toponyms.size(); ++i) c.prior_mentions[i] = seen[r->toponyms[i].place]++;
+  }
+  // The last city named before each sentence (for "the story stays there").
+  std::vector<int32_t> last_city_at_sentence(nsent + 1, -1);
   {
     int32_t last = -1;
-    size_t ti = 0;
-    std::vector<size_t> order(r->toponyms.size());
-    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::sort(order.begin(), order.end(), [&](size_t x, size_t y) {
-      return r->toponyms[x].tok_begin < r->toponyms[y].tok_begin;
-    });
-    for (uint32_t k = 0; k <= n; ++k) {
-      c.last_city_before[k] = last;
-      while (ti < order.size() && r->toponyms[order[ti]].tok_end <= k + 1 &&
-             r->toponyms[order[ti]].tok_begin <= k) {
-        const Toponym& t = r->toponyms[order[ti]];
-        if (IsCityLevel(t) && t.has_coords && IsLocationCandidate(c, order[ti])) last = static_cast<int32_t>(order[ti]);
-        ++ti;
-      }
+    for (uint32_t s = 0; s < nsent; ++s) {
+      last_city_at_sentence[s] = last;
+      for (uint32_t i = c.top_r[s].b; i < c.top_r[s].e; ++i)
+        if (IsCityLevel(r->toponyms[i]) && r->toponyms[i].has_coords && IsLocationCandidate(c, i))
+          last = static_cast<int32_t>(i);
     }
   }
 
@@ -1153,8 +1185,7 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
   for (uint32_t si = 0; si < a.sentences.size(); ++si) {
     const text::Sentence& s = a.sentences[si];
     std::vector<const CueHit*> sentence_hs;
-    for (const CueHit& h : c.hits)
-      if (h.b >= s.begin && h.e <= s.end) sentence_hs.push_back(&h);
+    for (uint32_t hi = c.hit_r[si].b; hi < c.hit_r[si].e; ++hi) sentence_hs.push_back(&c.hits[hi]);
     if (sentence_hs.empty()) continue;
     if (explain) {
       std::string cues;
@@ -1228,21 +1259,21 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
 
       // ---- Places ----
       std::vector<size_t> cands;
-      for (size_t ti = 0; ti < r->toponyms.size(); ++ti) {
-        const Toponym& t = r->toponyms[ti];
+      for (const Toponym& t : c.ToponymsIn(si)) {
+        const size_t ti = c.IndexOf(t);
         if (t.tok_begin < seg.b || t.tok_end > seg.e) continue;
         if (!IsLocationCandidate(c, ti)) continue;
         // Places inside an actor mention's own phrase are not locations.
         bool in_actor = false;
-        for (const Mention& m : c.mentions)
+        for (const Mention& m : c.MentionsIn(si))
           if (t.tok_begin >= m.tok_begin && t.tok_end <= m.tok_end) in_actor = true;
         if (in_actor) continue;
         cands.push_back(ti);
       }
       if (anchor.cue == Cue::kWithdraw) {
         // "withdrew from X": X is where it happened.
-        for (size_t ti = 0; ti < r->toponyms.size(); ++ti) {
-          const Toponym& t = r->toponyms[ti];
+        for (const Toponym& t : c.ToponymsIn(si)) {
+          const size_t ti = c.IndexOf(t);
           if (t.tok_begin >= anchor.e && t.tok_begin <= anchor.e + 3 && t.tok_end <= seg.e &&
               t.has_coords && t.feature != "demonym")
             cands.push_back(ti);
@@ -1331,7 +1362,7 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
                   // "a council member from Sar-e-Pul province": the province's capital,
                   // when the report names it.
                   if (t.precision == "admin1") {
-                    for (size_t u = 0; u < r->toponyms.size(); ++u) {
+                    for (size_t u = 0; u < r->toponyms.size() && u < 4096; ++u) {
                       const Toponym& cty = r->toponyms[u];
                       if (cty.precision == "city" && cty.admin1 == t.admin1 &&
                           cty.feature == "PPLA") {
@@ -1355,7 +1386,7 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
       }
       if (places.empty()) {
         // The previous sentence's city, if the story stays there.
-        int prev = c.last_city_before[seg.b];
+        int prev = last_city_at_sentence[si];
         if (prev >= 0 && r->toponyms[static_cast<size_t>(prev)].tok_begin >=
                              a.sentences[si > 1 ? si - 2 : 0].begin) {
           places.push_back(static_cast<size_t>(prev));
@@ -1394,7 +1425,8 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
       {
         const Timex* best = nullptr;
         long best_d = 1L << 40;
-        for (const Timex& t : r->timex) {
+        for (uint32_t tx = c.tim_r[si].b; tx < c.tim_r[si].e; ++tx) {
+          const Timex& t = r->timex[tx];
           if (t.tok_begin < s.begin || t.tok_end > s.end) continue;
           if (!TimexUsableForEvent(a, t)) continue;
           bool in_seg = t.tok_begin >= seg.b && t.tok_end <= seg.e;
@@ -1569,31 +1601,36 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
   // The same event told twice: same subtype, place and date, compatible actors. Keep the
   // one with the strongest evidence (highest confidence), and the first one's position.
   std::vector<Event> merged;
+  std::unordered_map<std::string, size_t> by_key;
   for (Event& e : events) {
+    std::string key = e.subtype + "|" + e.modality + "|" +
+                      (e.where ? (e.where->place.geonameid ? std::to_string(*e.where->place.geonameid)
+                                                           : e.where->place.name)
+                               : "@" + std::to_string(e.evidence_start)) +
+                      "|" + (e.when ? e.when->date : "");
+    auto it = by_key.find(key);
     bool dup = false;
-    for (Event& m : merged) {
-      if (m.subtype != e.subtype || m.modality != e.modality) continue;
-      bool same_place = (m.where && e.where &&
-                         ((m.where->place.geonameid && m.where->place.geonameid == e.where->place.geonameid) ||
-                          (!m.where->place.geonameid && !e.where->place.geonameid &&
-                           m.where->place.name == e.where->place.name))) ||
-                        (!m.where && !e.where && m.evidence_start == e.evidence_start);
-      bool same_date = (m.when && e.when && m.when->date == e.when->date) || (!m.when && !e.when);
+    if (it != by_key.end()) {
+      Event& m = merged[it->second];
       bool same_actor = !m.actor1 || !e.actor1 || m.actor1->name == e.actor1->name;
-      if (same_place && same_date && same_actor) {
+      if (same_actor) {
         if (e.confidence > m.confidence) {
           if (!e.fatalities) e.fatalities = m.fatalities;
           if (!e.actor2) e.actor2 = m.actor2;
+          if (!e.actor1) e.actor1 = m.actor1;
           m = std::move(e);
         } else {
           if (!m.fatalities) m.fatalities = e.fatalities;
           if (!m.actor2) m.actor2 = e.actor2;
+          if (!m.actor1) m.actor1 = e.actor1;
         }
         dup = true;
-        break;
       }
     }
-    if (!dup) merged.push_back(std::move(e));
+    if (!dup) {
+      by_key[key] = merged.size();
+      merged.push_back(std::move(e));
+    }
   }
   size_t k = 0;
   for (Event& e : merged) {
