@@ -186,6 +186,14 @@ class Parser {
   std::vector<Mention> ms_;
   std::vector<int> tok_mention_;  // token -> mention index or -1
   std::unordered_map<std::string, double> doc_cc_;  // country code -> weight
+  // The same, contributed by the mentions of one name (folded), so that a name does not
+  // vote for its own reading.
+  std::unordered_map<std::string, std::unordered_map<std::string, double>> name_cc_;
+  std::string NameKey(const Mention& m) const {
+    std::string key(a_.Folded(m.b));
+    for (uint32_t t = m.b + 1; t < m.e; ++t) key += " " + std::string(a_.Folded(t));
+    return key;
+  }
   std::vector<std::pair<uint32_t, double>> anchors_;  // resolved places and their weight
   std::unordered_set<std::string> person_names_;  // surnames of people named in the text
   void FindPeople();
@@ -533,6 +541,8 @@ void Parser::Recognize(Mention* mp, int index) {
   const bool initial = SentenceInitial(b);
   if (single) {
     double common = (wc & kWordCommon1) ? 3.0 : (wc & kWordCommon2) ? 2.2 : (wc & kWordCommon3) ? 1.6 : 0;
+    // "US", "U.S.": written as an abbreviation, not the pronoun.
+    if ((first.flags & (text::kAllCaps | text::kAbbrev)) && !headline) common = 0;
     if (common > 0 && (initial || headline)) common += 1.5;
     if (!Capitalised(first)) common += 2;
     ev -= common;
@@ -686,11 +696,25 @@ void Parser::Resolve(bool second_pass) {
       std::string cc(r.cc, 2);
       // The document's countries.
       if (second_pass && !doc_cc_.empty() && Kind(p) != PlaceKind::kRegion) {
-        auto it = doc_cc_.find(cc);
-        double wsum = 0;
-        for (auto& [c, w] : doc_cc_) wsum += w;
-        double share = it == doc_cc_.end() ? 0 : it->second / wsum;
-        s += 3.0 * share + (it != doc_cc_.end() ? 1.0 : 0);
+        const auto& own = name_cc_[NameKey(m)];
+        double wsum = 0, mine = 0;
+        for (auto& [c, w] : doc_cc_) {
+          auto o = own.find(c);
+          double x = w - (o == own.end() ? 0 : o->second);
+          wsum += x;
+          if (c == cc) mine = x;
+        }
+        if (wsum > 1e-9 && mine > 1e-9) s += 3.0 * mine / wsum + 1.0;
+      }
+      // The area of "X, Y" / "X in Y" that holds one of X's readings.
+      for (const Mention& x : ms_) {
+        if (&x == &m || x.container != static_cast<int>(k)) continue;
+        for (uint32_t xv : x.posts) {
+          if (Contains(p, PostingPlace(xv))) {
+            s += 4;
+            break;
+          }
+        }
       }
       // Near the places already resolved.
       if (second_pass && (r.flags & kHasCoords) && Kind(p) != PlaceKind::kCountry &&
@@ -805,6 +829,7 @@ void Parser::Run(std::vector<Toponym>* toponyms, std::vector<Claim>* claims) {
   Resolve(false);
   auto gather = [&] {
     doc_cc_.clear();
+    name_cc_.clear();
     anchors_.clear();
     for (const Mention& m : ms_) {
       if (!m.accepted || m.chosen == kNoPlace) continue;
@@ -813,6 +838,7 @@ void Parser::Run(std::vector<Toponym>* toponyms, std::vector<Claim>* claims) {
       std::string cc(r.cc, 2);
       double w = Kind(m.chosen) == PlaceKind::kCountry || m.demonym ? 1.0 : 0.5 * m.score;
       doc_cc_[cc] += w;
+      name_cc_[NameKey(m)][cc] += w;
       if (Kind(m.chosen) != PlaceKind::kCountry && Kind(m.chosen) != PlaceKind::kRegion &&
           m.score >= 0.6)
         anchors_.push_back({m.chosen, m.score});

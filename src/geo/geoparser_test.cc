@@ -1,0 +1,412 @@
+// Golden cases for the geoparser on the fixture gazetteer (src/geo/testdata). Every sentence
+// here was written for these tests.
+#include "geo/geoparser.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <thread>
+
+#include "geo/geo_test_util.h"
+
+namespace sitrep::geo {
+namespace {
+
+using testing::Parsed;
+using testing::ParseText;
+
+int64_t Id(const Toponym* t) { return t && t->geonameid ? *t->geonameid : -1; }
+
+// --- Ambiguous names -----------------------------------------------------------------------
+
+TEST(GeoAmbiguous, ParisAloneIsTheFrenchCapital) {
+  Parsed p = ParseText("Thousands marched in Paris on Saturday.");
+  EXPECT_EQ(Id(p.Find("Paris")), 2988507);
+}
+
+TEST(GeoAmbiguous, ParisTexasByContainment) {
+  Parsed p = ParseText("A tornado hit Paris, Texas, late on Monday.");
+  EXPECT_EQ(Id(p.Find("Paris")), 4717560);
+  ASSERT_NE(p.Find("Texas"), nullptr);
+  EXPECT_EQ(p.Find("Texas")->admin1, "US.TX");
+}
+
+TEST(GeoAmbiguous, ParisNearOtherTexasPlaces) {
+  Parsed p = ParseText("Storms moved from Dallas toward Paris before reaching Austin.");
+  EXPECT_EQ(Id(p.Find("Paris")), 4717560);
+}
+
+TEST(GeoAmbiguous, TripoliDefaultsToLibya) {
+  Parsed p = ParseText("Militias clashed in Tripoli overnight.");
+  EXPECT_EQ(Id(p.Find("Tripoli")), 2210247);
+}
+
+TEST(GeoAmbiguous, TripoliInALebaneseStory) {
+  Parsed p = ParseText(
+      "Lebanese troops deployed in Beirut. Later, gunmen opened fire in Tripoli, in the north "
+      "of Lebanon.");
+  EXPECT_EQ(Id(p.Find("Tripoli")), 266826);
+}
+
+TEST(GeoAmbiguous, HyderabadDefaultsToIndia) {
+  Parsed p = ParseText("Protesters gathered in Hyderabad after the verdict.");
+  EXPECT_EQ(Id(p.Find("Hyderabad")), 1269843);
+}
+
+TEST(GeoAmbiguous, HyderabadInSindh) {
+  Parsed p = ParseText("Police in Karachi and Hyderabad, Pakistan, arrested 12 people.");
+  EXPECT_EQ(Id(p.Find("Hyderabad")), 1176734);
+}
+
+TEST(GeoAmbiguous, HyderabadInAPakistaniStory) {
+  Parsed p = ParseText("Pakistani officials said a bomb exploded in Hyderabad on Friday.");
+  EXPECT_EQ(Id(p.Find("Hyderabad")), 1176734);
+}
+
+TEST(GeoAmbiguous, SarePulInAfghanistan) {
+  Parsed p = ParseText("The Taliban captured Sar-e-Pul, in northern Afghanistan.");
+  EXPECT_EQ(Id(p.Find("Sar-e-Pul")), 1127110);
+}
+
+TEST(GeoAmbiguous, SarePulSpellingsFoldTogether) {
+  for (const char* s : {"Fighting reached Sar-e Pul on Monday.", "Fighting reached Sari Pul on Monday.",
+                        "Fighting reached SAR-E-PUL on Monday."}) {
+    Parsed p = ParseText(s);
+    ASSERT_EQ(p.toponyms.size(), 1u) << s;
+    EXPECT_EQ(Id(&p.toponyms[0]), 1127110) << s;
+  }
+}
+
+TEST(GeoAmbiguous, SarePulInIran) {
+  Parsed p = ParseText(
+      "An earthquake struck Iran's Kermanshah province. In Sar-e Pul, near the Iraqi border, "
+      "hundreds of houses collapsed.");
+  EXPECT_EQ(Id(p.Find("Sar-e Pul")), 1900002);
+}
+
+TEST(GeoAmbiguous, OxfordDefaultsToEngland) {
+  Parsed p = ParseText("Students in Oxford held a vigil.");
+  EXPECT_EQ(Id(p.Find("Oxford")), 2640729);
+}
+
+TEST(GeoAmbiguous, OxfordNorthCarolinaByContainment) {
+  Parsed p = ParseText("The shooting happened in Oxford, North Carolina, on Friday.");
+  EXPECT_EQ(Id(p.Find("Oxford")), 4482370);
+}
+
+TEST(GeoAmbiguous, OxfordWithAStateAbbreviation) {
+  Parsed p = ParseText("The rally in Oxford, N.C., drew a crowd.");
+  EXPECT_EQ(Id(p.Find("Oxford")), 4482370);
+}
+
+TEST(GeoAmbiguous, GeorgiaTheCountry) {
+  Parsed p = ParseText("Protests spread across Georgia after the vote in Tbilisi.");
+  ASSERT_NE(p.Find("Georgia"), nullptr);
+  EXPECT_EQ(p.Find("Georgia")->feature, "PCLI");
+  EXPECT_EQ(p.Find("Georgia")->country, "GE");
+}
+
+TEST(GeoAmbiguous, GeorgiaTheState) {
+  Parsed p = ParseText("Police in Atlanta, Georgia, said two men were arrested.");
+  ASSERT_NE(p.Find("Georgia"), nullptr);
+  EXPECT_EQ(p.Find("Georgia")->admin1, "US.GA");
+  EXPECT_EQ(p.Find("Georgia")->precision, "admin1");
+}
+
+TEST(GeoAmbiguous, WashingtonIsTheCapital) {
+  Parsed p = ParseText("Officials in Washington rejected the plan.");
+  EXPECT_EQ(Id(p.Find("Washington")), 4140963);
+}
+
+// --- Provinces and cities of the same name --------------------------------------------------
+
+TEST(GeoProvince, BareNameIsTheCity) {
+  Parsed p = ParseText("The Taliban entered Kunduz on Sunday.");
+  const Toponym* t = p.Find("Kunduz");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(Id(t), 1135689);
+  EXPECT_EQ(t->precision, "city");
+  EXPECT_EQ(t->admin1, "AF.24");
+}
+
+TEST(GeoProvince, TypeWordMeansTheProvince) {
+  Parsed p = ParseText("Clashes were reported across Kunduz province.");
+  // The span takes the type word: the bare name would be the city.
+  const Toponym* t = p.Find("Kunduz province");
+  ASSERT_NE(t, nullptr);
+  EXPECT_FALSE(t->geonameid.has_value());
+  EXPECT_EQ(t->feature, "ADM1");
+  EXPECT_EQ(t->precision, "admin1");
+  EXPECT_EQ(t->admin1, "AF.24");
+  EXPECT_TRUE(t->has_coords);
+}
+
+TEST(GeoProvince, ProvinceOnlyNameKeepsItsSpan) {
+  Parsed p = ParseText("Lashkar Gah is the capital of Helmand province.");
+  const Toponym* t = p.Find("Helmand");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->admin1, "AF.10");
+  EXPECT_EQ(t->precision, "admin1");
+  EXPECT_EQ(Id(p.Find("Lashkar Gah")), 1134720);
+}
+
+TEST(GeoProvince, TheProvinceOf) {
+  Parsed p = ParseText("Zaranj, capital of the distant province of Nimroz, fell on Friday.");
+  EXPECT_EQ(Id(p.Find("Zaranj")), 1120985);
+  ASSERT_NE(p.Find("Nimroz"), nullptr);
+  EXPECT_EQ(p.Find("Nimroz")->admin1, "AF.19");
+}
+
+TEST(GeoProvince, AreaNameWithoutItsSuffix) {
+  Parsed p = ParseText("A council member from Sar-e Pol province said the city had fallen.");
+  ASSERT_EQ(p.toponyms.size(), 1u);
+  EXPECT_EQ(p.toponyms[0].admin1, "AF.33");
+  EXPECT_EQ(p.toponyms[0].feature, "ADM1");
+}
+
+TEST(GeoProvince, HaifaCity) {
+  Parsed p = ParseText("Rockets were fired at Haifa city late on Tuesday.");
+  ASSERT_FALSE(p.toponyms.empty());
+  EXPECT_EQ(Id(&p.toponyms[0]), 294801);
+}
+
+TEST(GeoProvince, CapitalOfTheCountry) {
+  Parsed p = ParseText("Jerusalem, the capital of Israel, was quiet.");
+  EXPECT_EQ(Id(p.Find("Jerusalem")), 281184);
+  EXPECT_EQ(p.Find("Israel")->feature, "PCLI");
+}
+
+// --- Demonyms -------------------------------------------------------------------------------
+
+TEST(GeoDemonym, AfghanForces) {
+  Parsed p = ParseText("Afghan forces withdrew from the base.");
+  const Toponym* t = p.Find("Afghan");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->feature, "demonym");
+  EXPECT_EQ(t->country, "AF");
+  EXPECT_FALSE(t->geonameid.has_value());
+  EXPECT_EQ(t->precision, "country");
+}
+
+TEST(GeoDemonym, PluralAndAliasDemonyms) {
+  Parsed p = ParseText("Syrians and Turks met at the border.");
+  ASSERT_NE(p.Find("Syrians"), nullptr);
+  EXPECT_EQ(p.Find("Syrians")->country, "SY");
+  ASSERT_NE(p.Find("Turks"), nullptr);
+  EXPECT_EQ(p.Find("Turks")->country, "TR");
+}
+
+TEST(GeoDemonym, DemonymCountsForTheDocumentCountry) {
+  Parsed p = ParseText("Libyan officials said the convoy reached Tripoli.");
+  EXPECT_EQ(Id(p.Find("Tripoli")), 2210247);
+  Parsed q = ParseText("Lebanese officials said the convoy reached Tripoli.");
+  EXPECT_EQ(Id(q.Find("Tripoli")), 266826);
+}
+
+// --- Person names that are places -----------------------------------------------------------
+
+TEST(GeoPerson, FirstNameBeforeAPlaceName) {
+  Parsed p = ParseText("\"We will hold the line,\" said Nicole Ferrara, a spokeswoman.");
+  EXPECT_EQ(p.Find("Ferrara"), nullptr);
+}
+
+TEST(GeoPerson, TitleBeforeAPlaceName) {
+  Parsed p = ParseText("The stronghold of Gen. Abdul Rashid Dostom was shelled.");
+  EXPECT_EQ(p.Find("Dostom"), nullptr);
+}
+
+TEST(GeoPerson, SurnameAloneAfterTheFullName) {
+  Parsed p = ParseText(
+      "Governor David Paterson declared an emergency. Paterson said the state would help.");
+  EXPECT_EQ(p.Find("Paterson"), nullptr);
+  EXPECT_EQ(p.Find("David"), nullptr);
+}
+
+TEST(GeoPerson, FirstNameThatIsAPlaceBeforeASurname) {
+  Parsed p = ParseText("The striker Dallas Whitcombe scored twice.");
+  EXPECT_EQ(p.Find("Dallas"), nullptr);
+}
+
+TEST(GeoPerson, PlaceAfterACountryNameIsKept) {
+  Parsed p = ParseText("Georgia Tbilisi talks ended without a deal.");
+  EXPECT_NE(p.Find("Tbilisi"), nullptr);
+}
+
+// --- Common words, months, organisations ----------------------------------------------------
+
+TEST(GeoRecognition, CommonWordsAreNotPlaces) {
+  Parsed p = ParseText("Police said the attack began in March. Mobile phones were cut off.");
+  EXPECT_TRUE(p.toponyms.empty()) << p.toponyms[0].text;
+}
+
+TEST(GeoRecognition, CommonWordIsAPlaceWithContainment) {
+  Parsed p = ParseText("The storm flooded streets in Mobile, Alabama.");
+  EXPECT_EQ(Id(p.Find("Mobile")), 4076598);
+}
+
+TEST(GeoRecognition, LowerCaseIsNotAName) {
+  Parsed p = ParseText("they told us that the turkey was cooked in paris style.");
+  EXPECT_TRUE(p.toponyms.empty());
+}
+
+TEST(GeoRecognition, AbbreviationsAndAliases) {
+  Parsed p = ParseText("U.S. and UK officials met in Turkey with US envoys from Britain.");
+  ASSERT_NE(p.Find("U.S."), nullptr);
+  EXPECT_EQ(p.Find("U.S.")->country, "US");
+  EXPECT_EQ(p.Find("US")->country, "US");
+  EXPECT_EQ(p.Find("UK")->country, "GB");
+  EXPECT_EQ(p.Find("Britain")->country, "GB");
+  EXPECT_EQ(p.Find("Turkey")->country, "TR");
+  EXPECT_EQ(p.Find("Turkey")->precision, "country");
+}
+
+TEST(GeoRecognition, OrganisationNamesAreNotPlaces) {
+  Parsed p = ParseText("A statement from the Kabul Ministry said nothing.");
+  EXPECT_EQ(p.Find("Kabul"), nullptr);
+}
+
+TEST(GeoRecognition, MetonymicCapital) {
+  Parsed p = ParseText("Kabul's inability to hold the north could prove crucial.");
+  EXPECT_EQ(Id(p.Find("Kabul")), 1138958);
+}
+
+TEST(GeoRecognition, FacilityNamedAfterACity) {
+  Parsed p = ParseText("Flights left Kabul Airport at dawn.");
+  const Toponym* t = p.Find("Kabul Airport");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(Id(t), 1138958);
+}
+
+TEST(GeoRecognition, RegionFromTheAliasFile) {
+  Parsed p = ParseText("Oil prices rose across the Middle East.");
+  ASSERT_NE(p.Find("Middle East"), nullptr);
+  EXPECT_EQ(p.Find("Middle East")->precision, "region");
+  EXPECT_TRUE(p.Find("Middle East")->has_coords);
+}
+
+TEST(GeoRecognition, TokenRangeAndOffsets) {
+  std::string s = "Fighting near Lashkar Gah continued.";
+  Parsed p = ParseText(s);
+  ASSERT_EQ(p.toponyms.size(), 1u);
+  const Toponym& t = p.toponyms[0];
+  EXPECT_EQ(s.substr(t.start, t.end - t.start), "Lashkar Gah");
+  EXPECT_EQ(t.tok_begin, 2u);
+  EXPECT_EQ(t.tok_end, 4u);
+  EXPECT_GE(t.score, 0.0);
+  EXPECT_LE(t.score, 1.0);
+  EXPECT_GE(t.place, 0);
+}
+
+TEST(GeoRecognition, OneSensePerDocument) {
+  Parsed p = ParseText("Kunduz fell. The Taliban took Kunduz, then Kunduz airport.");
+  for (const auto& t : p.toponyms)
+    if (t.text == "Kunduz") {
+      EXPECT_EQ(Id(&t), 1135689);
+    }
+}
+
+// --- Distance claims ------------------------------------------------------------------------
+
+TEST(GeoClaims, DistanceAndBearingOfAPlace) {
+  Parsed p = ParseText("The insurgents took Kunduz, 300 km north of Kabul, on Sunday.");
+  ASSERT_EQ(p.claims.size(), 1u);
+  const Claim& c = p.claims[0];
+  EXPECT_EQ(c.text, "300 km north of Kabul");
+  EXPECT_EQ(c.from, 1138958);
+  EXPECT_EQ(c.to, 1135689);
+  EXPECT_EQ(c.stated_km, 300);
+  EXPECT_EQ(c.stated_bearing, "N");
+  EXPECT_NEAR(c.computed_km, 246, 3);
+  EXPECT_NEAR(c.computed_bearing, 353, 2);
+  EXPECT_EQ(c.verdict, "plausible");
+}
+
+TEST(GeoClaims, FurtherIsRelativeToThePlaceNamedBefore) {
+  Parsed p = ParseText(
+      "They took Kunduz, 300 km north of Kabul, and Sar-e-Pul, 400 km further west. They "
+      "seized Sheberghan, 50 km further north.");
+  ASSERT_EQ(p.claims.size(), 3u);
+  EXPECT_EQ(p.claims[1].from, 1135689);  // Kunduz, not Kabul
+  EXPECT_EQ(p.claims[1].to, 1127110);
+  EXPECT_EQ(p.claims[1].stated_bearing, "W");
+  EXPECT_EQ(p.claims[1].text, "400 km further west");
+  EXPECT_EQ(p.claims[2].from, 1127110);
+  EXPECT_EQ(p.claims[2].to, 1125444);
+  EXPECT_EQ(p.claims[2].verdict, "plausible");
+}
+
+TEST(GeoClaims, ImplausibleStatement) {
+  Parsed p = ParseText("The army retook Kunduz, 40 km south of Kabul.");
+  ASSERT_EQ(p.claims.size(), 1u);
+  EXPECT_EQ(p.claims[0].verdict, "implausible");
+}
+
+TEST(GeoClaims, MilesAreConverted) {
+  Parsed p = ParseText("Rebels reached Kunduz, about 150 miles north of Kabul.");
+  ASSERT_EQ(p.claims.size(), 1u);
+  EXPECT_NEAR(p.claims[0].stated_km, 241.4, 0.1);
+  EXPECT_EQ(p.claims[0].verdict, "plausible");
+}
+
+TEST(GeoClaims, GeodesicMatchesKnownDistance) {
+  double km, bearing;
+  Geodesic(34.52813, 69.17233, 36.72895, 68.857, &km, &bearing);
+  EXPECT_NEAR(km, 246.0, 1.5);
+  EXPECT_NEAR(bearing, 353.4, 1.0);
+  Geodesic(0, 0, 0, 1, &km, &bearing);
+  EXPECT_NEAR(bearing, 90.0, 1e-6);
+}
+
+// --- Robustness -----------------------------------------------------------------------------
+
+TEST(GeoParser, NullGazetteerFindsNothing) {
+  Parsed p = ParseText("Kunduz fell.", nullptr);
+  EXPECT_TRUE(p.toponyms.empty());
+}
+
+TEST(GeoParser, ConcurrentParsesAgree) {
+  const std::string text =
+      "Afghan forces left Kunduz province as the Taliban neared Kabul, 300 km south.";
+  Parsed ref = ParseText(text);
+  std::vector<std::thread> threads;
+  std::vector<size_t> counts(4);
+  for (int k = 0; k < 4; ++k) {
+    threads.emplace_back([&, k] {
+      for (int r = 0; r < 50; ++r) counts[k] = ParseText(text).toponyms.size();
+    });
+  }
+  for (auto& t : threads) t.join();
+  for (size_t c : counts) EXPECT_EQ(c, ref.toponyms.size());
+}
+
+TEST(GeoParser, EmptyAndPunctuationOnlyText) {
+  EXPECT_TRUE(ParseText("").toponyms.empty());
+  EXPECT_TRUE(ParseText(" ,,, -- !!").toponyms.empty());
+}
+
+// With the real index (SITREP_INDEX or build*/gazetteer.idx) when one is there.
+TEST(GeoRealIndex, KunduzExampleSentence) {
+  std::string path;
+  if (const char* env = std::getenv("SITREP_INDEX"); env && *env) path = env;
+  for (const char* dir : {"build-geo", "build"}) {
+    std::string p = std::string(SITREP_SOURCE_DIR) + "/" + dir + "/gazetteer.idx";
+    if (path.empty() && std::filesystem::exists(p)) path = p;
+  }
+  if (path.empty()) GTEST_SKIP() << "no real gazetteer index";
+  auto g = Gazetteer::Open(path);
+  if (!g.ok()) GTEST_SKIP() << g.status().ToString();
+  Parsed p = ParseText(
+      "A few hours apart, the insurgents took control of Kunduz, 300 km north of Kabul, and of "
+      "Sar-e-Pul, 400 km further west, on the border with Iran.",
+      g->get());
+  EXPECT_EQ(Id(p.Find("Kunduz")), 1135689);
+  EXPECT_EQ(Id(p.Find("Sar-e-Pul")), 1127110);
+  EXPECT_EQ(Id(p.Find("Kabul")), 1138958);
+  ASSERT_NE(p.Find("Iran"), nullptr);
+  EXPECT_EQ(p.Find("Iran")->country, "IR");
+  EXPECT_EQ(p.claims.size(), 2u);
+}
+
+}  // namespace
+}  // namespace sitrep::geo
