@@ -134,13 +134,16 @@ Status ActorDictionary::AddFile(std::string_view content, const std::string& nam
     for (std::string_view alias : Split(cols[0], '|')) {
       alias = Trim(alias);
       if (alias.empty()) continue;
-      // Short all-letter aliases are acronyms: matched only when written in capitals.
+      // Short all-letter aliases are acronyms or short names ("HTS", "Hamas"): matched only
+      // when written with capitals (3 letters or fewer: all capitals; 4-5: a capital first),
+      // so that "let", "sla" or "pdf" in running text are not actors.
       bool letters = std::all_of(alias.begin(), alias.end(), [](char c) {
         return std::isalpha(static_cast<unsigned char>(c));
       });
-      bool acronym = letters && alias.size() <= 5 && !e.generic;
+      uint8_t case_rule = 0;
+      if (letters && !e.generic) case_rule = alias.size() <= 3 ? 2 : (alias.size() <= 5 ? 1 : 0);
       uint32_t aid = static_cast<uint32_t>(aliases_.size());
-      aliases_.push_back({id, acronym});
+      aliases_.push_back({id, case_rule});
       if (!builder_.AddText(alias, aid)) {
         return Status::InvalidArgument(where + "alias \"" + std::string(alias) + "\" has no words or too many");
       }
@@ -151,7 +154,7 @@ Status ActorDictionary::AddFile(std::string_view content, const std::string& nam
 
 void ActorDictionary::Finish() { table_.Build(builder_); }
 
-bool ActorDictionary::NeedsCase(uint32_t alias) const { return aliases_[alias].acronym; }
+uint8_t ActorDictionary::CaseRule(uint32_t alias) const { return aliases_[alias].case_rule; }
 
 Result<std::unique_ptr<ActorDictionary>> ActorDictionary::Load(const std::vector<std::string>& files) {
   auto d = std::make_unique<ActorDictionary>();
@@ -197,13 +200,16 @@ void ActorFinder::Find(const text::Analysis& a, const std::vector<Toponym>& topo
       // Pick the first alias whose case rule is met.
       int chosen = -1;
       for (uint32_t alias : m.values) {
-        if (dict_->NeedsCase(alias)) {
+        uint8_t rule = dict_->CaseRule(alias);
+        if (rule == 2) {
           bool caps = true;
           for (uint32_t k = m.begin; k < m.end; ++k)
             if (a.tokens[k].kind == text::TokKind::kWord && !(a.tokens[k].flags & text::kAllCaps) &&
                 !(a.tokens[k].flags & text::kAbbrev))
               caps = false;
           if (!caps) continue;
+        } else if (rule == 1 && !(a.tokens[m.begin].flags & text::kCap)) {
+          continue;
         }
         chosen = static_cast<int>(alias);
         break;

@@ -57,8 +57,9 @@ class ActorDictionary {
 
   const lexicon::PhraseTable& table() const { return table_.table(); }
   const ActorEntry& entry(uint32_t i) const { return entries_[i]; }
-  // Aliases that must be matched with their case as written (short acronyms).
-  bool NeedsCase(uint32_t alias) const;
+  // How an alias must be written to match: 0 any case, 1 with a capital first letter,
+  // 2 in capitals (short names and acronyms).
+  uint8_t CaseRule(uint32_t alias) const;
   size_t size() const { return entries_.size(); }
 
  private:
@@ -66,7 +67,7 @@ class ActorDictionary {
   // Phrase value = alias id; alias -> (entry, acronym?)
   struct Alias {
     uint32_t entry;
-    bool acronym;
+    uint8_t case_rule;
   };
   std::vector<Alias> aliases_;
   lexicon::PhraseTableBuilder builder_;

@@ -227,7 +227,18 @@ struct Ctx {
   void Note(uint32_t sentence, std::string s) {
     if (explain) r->notes.emplace_back(sentence, std::move(s));
   }
+  // Country names as ACLED writes them in actor names (world-countries' common names
+  // differ for a few: "Türkiye", "DR Congo", "Czechia").
   std::string CountryName(const std::string& cc) const {
+    static const std::map<std::string, std::string> kAcled = {
+        {"TR", "Turkey"}, {"CD", "Democratic Republic of Congo"}, {"CG", "Republic of Congo"},
+        {"CZ", "Czech Republic"}, {"MM", "Myanmar"}, {"CI", "Ivory Coast"}, {"KR", "South Korea"},
+        {"KP", "North Korea"}, {"PS", "Palestine"}, {"SY", "Syria"}, {"RU", "Russia"},
+        {"IR", "Iran"}, {"LA", "Laos"}, {"VN", "Vietnam"}, {"BO", "Bolivia"}, {"VE", "Venezuela"},
+        {"TZ", "Tanzania"}, {"MD", "Moldova"}, {"MK", "North Macedonia"}, {"SZ", "eSwatini"},
+        {"CV", "Cape Verde"}, {"TL", "East Timor"}, {"GB", "United Kingdom"}, {"US", "United States"}};
+    auto it = kAcled.find(cc);
+    if (it != kAcled.end()) return it->second;
     if (gaz) {
       std::string_view n = gaz->CountryName(cc);
       if (!n.empty()) return std::string(n);
@@ -271,9 +282,23 @@ void FindCues(const EventLexicon& lex, Ctx& c) {
       CueHit h;
       bool ok = false;
       bool all_weak = true;
+      // A form that is both a verb and a noun of different cues ("bombs": BOMB the verb,
+      // BLAST the noun): after a determiner, a number or at the start it is the noun.
+      bool noun_context = m.begin == s.begin;
+      if (m.begin > s.begin) {
+        const text::Token& pt = a.tokens[m.begin - 1];
+        std::string_view pf = a.Folded(pt);
+        noun_context = pt.kind == text::TokKind::kNumber || pt.kind == text::TokKind::kPunct ||
+                       pf == "the" || pf == "a" || pf == "an" || pf == "of" || pf == "two" ||
+                       pf == "three" || pf == "several" || pf == "with" || pf == "by" ||
+                       pf == "and" || pf == "more" || pf == "many" || pf == "some";
+      }
+      bool has_noun = false;
+      for (uint32_t id : m.values) has_noun = has_noun || !lex.form(id).verb;
       for (uint32_t id : m.values) {
         const PhraseForm& f = lex.form(id);
         if (f.lower_case_only && (a.tokens[m.begin].flags & text::kCap)) continue;
+        if (has_noun && noun_context && f.verb) continue;
         if (!ok) {
           h.b = m.begin;
           h.e = m.end;
@@ -295,6 +320,26 @@ void FindCues(const EventLexicon& lex, Ctx& c) {
       i = m.end;
     }
   }
+}
+
+// Cue phrases inside an actor's name are part of the name ("riot police", "Air Force"),
+// except that an air arm still tells of aircraft.
+void DropCuesInsideActors(Ctx& c) {
+  std::vector<CueHit> kept;
+  kept.reserve(c.hits.size());
+  size_t mi = 0;
+  for (const CueHit& h : c.hits) {
+    while (mi < c.mentions.size() && c.mentions[mi].tok_end <= h.b) ++mi;
+    bool inside = false;
+    for (size_t k = mi; k < c.mentions.size() && c.mentions[k].tok_begin <= h.b; ++k) {
+      const Mention& m = c.mentions[k];
+      if (!m.pronoun && m.tok_begin <= h.b && h.e <= m.tok_end &&
+          !(h.cue == Cue::kAircraft || h.cue == Cue::kProtest))
+        inside = true;
+    }
+    if (!inside) kept.push_back(h);
+  }
+  c.hits.swap(kept);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -484,6 +529,12 @@ bool IsPassiveAt(const Analysis& a, const CueHit& h, uint32_t seg_b) {
                    nx == "after" || nx == "on" || nx == "as" || nx == "when" || nx == ":" ||
                    nx == "," || nx == "." || nx == "outside" || nx == "while" || nx == "-" ||
                    nx == "across" || nx == "since" || nx == "over" || nx == "and";
+  // "killed at least 12", "wounded about 30": a quantity is an object, not a passive.
+  if (nx == "at" && (a.Is(h.e + 1, "least") || a.Is(h.e + 1, "most"))) prep_next = false;
+  if (nx == "over" || nx == "as") {
+    uint32_t used;
+    if (ParseCount(a, h.e + 1, &used) > 0 || a.Is(h.e + 1, "many")) prep_next = false;
+  }
   if (prep_next && h.b > seg_b) {
     const text::Token& pt = a.tokens[h.b - 1];
     if (pt.kind == text::TokKind::kWord && !IsAdverbish(a.Folded(pt)) &&
@@ -550,10 +601,33 @@ Roles FindRoles(const Ctx& c, const Segment& seg, const CueHit& h) {
     r.patient = right;
     return r;
   }
+  // The first of coordinated agents is actor1 ("the Malian army and Wagner took Kidal").
+  if (left >= 0) {
+    for (int guard = 0; guard < 3; ++guard) {
+      const Mention& lm = c.mentions[static_cast<size_t>(left)];
+      if (lm.tok_begin < 2 || !(a.Is(lm.tok_begin - 1, "and") || a.Is(lm.tok_begin - 1, ",")))
+        break;
+      int prev_m = MentionAt(c, lm.tok_begin - 2);
+      if (prev_m < 0 || static_cast<uint32_t>(c.mentions[static_cast<size_t>(prev_m)].tok_begin) < seg.b) break;
+      left = prev_m;
+    }
+  }
   if (r.passive) {
     r.patient = left;
     r.agent = by;
     return r;
+  }
+  // Territory taken "from X": X lost it.
+  if (h.cue == Cue::kCapture || h.cue == Cue::kRecapture || h.cue == Cue::kClear) {
+    for (const Mention& m : c.MentionsIn(seg.sentence)) {
+      if (m.tok_begin < h.e || m.tok_end > seg.e || m.tok_begin == 0) continue;
+      std::string_view pv = a.Folded(m.tok_begin - 1);
+      if (pv == "from" || (pv == "of" && m.tok_begin > 1 && a.Is(m.tok_begin - 2, "out"))) {
+        r.agent = left;
+        r.patient = static_cast<int>(c.IndexOf(m));
+        return r;
+      }
+    }
   }
   // "two soldiers died", "forces sustained casualties": the subject is the victim.
   if (h.cue == Cue::kDie || h.cue == Cue::kWound || h.cue == Cue::kBody) {
@@ -654,8 +728,37 @@ bool HasTerritoryObject(const Ctx& c, const Segment& seg, const CueHit& h) {
   return false;
 }
 
-TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<const CueHit*>& hs,
+// "protesting the killing of", "over the death of", "after police shot a teenager": a
+// grievance or a cause told inside another event, not an event of this clause.
+bool IsGrievance(const Analysis& a, const CueHit& h, uint32_t seg_b) {
+  uint32_t lo = h.b > seg_b + 5 ? h.b - 5 : seg_b;
+  for (uint32_t k = h.b; k-- > lo;) {
+    std::string_view f = a.Folded(k);
+    if (f == "over" || f == "against" || f == "protesting" || f == "protest" || f == "protests" ||
+        f == "denounce" || f == "denouncing" || f == "condemn" || f == "condemning" ||
+        f == "about" || f == "after" || f == "following" || f == "for" || f == "mourn" ||
+        f == "mourning" || f == "demanding" || f == "demand" || f == "outrage" || f == "anger")
+      return true;
+    if (f == "," || f == ";") return false;
+  }
+  return false;
+}
+
+TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<const CueHit*>& hs_in,
                         const std::vector<const CueHit*>& sentence_hs) {
+  // In a protest or riot, a killing named as its cause is no part of it.
+  bool protest_words = false;
+  for (const CueHit* h : hs_in)
+    if (h->cue == Cue::kProtest || h->cue == Cue::kRiot || h->cue == Cue::kRiotAct) protest_words = true;
+  if (!protest_words) protest_words = AnyKind(c, seg, Kind::kProtesters) || AnyKind(c, seg, Kind::kRioters);
+  std::vector<const CueHit*> hs;
+  for (const CueHit* h : hs_in) {
+    bool lethal_cue = h->cue == Cue::kKill || h->cue == Cue::kDie || h->cue == Cue::kShoot ||
+                      h->cue == Cue::kSexual;
+    if (protest_words && lethal_cue && IsGrievance(*c.a, *h, seg.b)) continue;
+    hs.push_back(h);
+  }
+  if (hs.empty()) return TypeDecision();
   TypeDecision d;
   const Analysis& a = *c.a;
   auto set = [&](const char* type, const char* sub, int anchor) {
@@ -705,25 +808,6 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
       return d;
     }
   }
-  if (int i = first_of({Cue::kStrike}); i >= 0 && !protest_ctx) {
-    // "strikes" by a military or an air arm are air strikes; by rockets, shelling.
-    if (Has(hs, Cue::kMissile) || Has(hs, Cue::kShell)) {
-      set("Explosions/Remote violence", "Shelling/artillery/missile attack",
-          first_of({Cue::kMissile, Cue::kShell}));
-      return d;
-    }
-    bool military_agent = aircraft;
-    for (const Mention& m : c.MentionsIn(seg.sentence))
-      if (m.tok_begin >= seg.b && m.tok_end <= hs[i]->b && m.kind == Kind::kStateForces) military_agent = true;
-    for (const Toponym& t : c.ToponymsIn(seg.sentence))
-      if ((t.feature == "demonym" || t.precision == "country") && t.tok_end <= hs[i]->b &&
-          t.tok_end + 2 >= hs[i]->b && t.tok_begin >= seg.b)
-        military_agent = true;
-    if (military_agent) {
-      set("Explosions/Remote violence", "Air/drone strike", i);
-      return d;
-    }
-  }
   if (int i = first_of({Cue::kShell, Cue::kMissile}); i >= 0) {
     set("Explosions/Remote violence", "Shelling/artillery/missile attack", i);
     return d;
@@ -743,6 +827,25 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
       set("Explosions/Remote violence", "Remote explosive/landmine/IED", i);
     }
     return d;
+  }
+  if (int i = first_of({Cue::kStrike}); i >= 0 && !protest_ctx) {
+    // "strikes" by a military or an air arm are air strikes; by rockets, shelling.
+    if (Has(hs, Cue::kMissile) || Has(hs, Cue::kShell)) {
+      set("Explosions/Remote violence", "Shelling/artillery/missile attack",
+          first_of({Cue::kMissile, Cue::kShell}));
+      return d;
+    }
+    bool military_agent = aircraft;
+    for (const Mention& m : c.MentionsIn(seg.sentence))
+      if (m.tok_begin >= seg.b && m.tok_end <= hs[i]->b && m.kind == Kind::kStateForces) military_agent = true;
+    for (const Toponym& t : c.ToponymsIn(seg.sentence))
+      if ((t.feature == "demonym" || t.precision == "country") && t.tok_end <= hs[i]->b &&
+          t.tok_end + 2 >= hs[i]->b && t.tok_begin >= seg.b)
+        military_agent = true;
+    if (military_agent) {
+      set("Explosions/Remote violence", "Air/drone strike", i);
+      return d;
+    }
   }
   if (int i = first_of({Cue::kSexual}); i >= 0) {
     set("Violence against civilians", "Sexual violence", i);
@@ -794,6 +897,17 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
     set("Riots", "Violent demonstration", i);
     return d;
   }
+  // Rioters doing damage or fighting: a violent demonstration.
+  if (AnyKind(c, seg, Kind::kRioters)) {
+    if (int i = first_of({Cue::kRiotAct, Cue::kRiot, Cue::kAttack}); i >= 0) {
+      Roles rr = FindRoles(c, seg, *hs[static_cast<size_t>(i)]);
+      bool rioters_act = rr.agent >= 0 && c.mentions[static_cast<size_t>(rr.agent)].kind == Kind::kRioters;
+      if (rioters_act || hs[static_cast<size_t>(i)]->cue != Cue::kAttack) {
+        set("Riots", "Violent demonstration", i);
+        return d;
+      }
+    }
+  }
   if (int i = first_of({Cue::kAbduct}); i >= 0) {
     set("Violence against civilians", "Abduction/forced disappearance", i);
     return d;
@@ -823,6 +937,8 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
       }
       if (q == Cue::kWithdraw || q == Cue::kHandover || Has(sentence_hs, Cue::kNoResist)) {
         set("Strategic developments", "Non-violent transfer of territory", i);
+      } else if (q == Cue::kRecapture && nonstate_agent && !state_agent) {
+        set("Battles", "Non-state actor overtakes territory", i);
       } else if (q == Cue::kRecapture || (q == Cue::kClear && state_agent) ||
                  ((q == Cue::kCapture || q == Cue::kFall) && state_agent && !nonstate_agent)) {
         set("Battles", "Government regains territory", i);
@@ -892,13 +1008,16 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
           return d;
         }
       }
-      if (two_sided && !(civ_victims && !armed_victims && !Has(hs, Cue::kClash))) {
+      if ((ak == 5 || ak == 7) && !roles.passive && !two_sided && !armed_victims &&
+          roles.agent >= 0 && !c.mentions[static_cast<size_t>(roles.agent)].pronoun) {
+        set("Riots", "Mob violence", i);
+      } else if (two_sided && !(civ_victims && !armed_victims && !Has(hs, Cue::kClash))) {
         set("Battles", "Armed clash", i);
       } else if (one_sided || (civ_victims && !armed_victims)) {
         set("Violence against civilians", "Attack", i);
       } else if (armed_victims || (armed_k(ak) && armed_k(pk)) || military_target) {
         set("Battles", "Armed clash", i);
-      } else if (ak == 5) {
+      } else if ((ak == 5 || ak == 7) && !roles.passive) {
         set("Riots", "Mob violence", i);
       } else {
         set("Violence against civilians", "Attack", i);
@@ -1036,11 +1155,29 @@ std::string Modality(const Ctx& c, const Segment& seg, const CueHit& h, bool* pl
 // ---------------------------------------------------------------------------------------
 // Fatalities
 
+bool IsSingularPerson(std::string_view f) {
+  static constexpr std::string_view kList[] = {
+      "man", "woman", "boy", "girl", "child", "teenager", "person", "civilian", "resident",
+      "villager", "farmer", "journalist", "reporter", "teacher", "student", "driver", "soldier",
+      "policeman", "policewoman", "officer", "official", "trader", "shopkeeper", "herder",
+      "shepherd", "priest", "imam", "pastor", "chief", "elder", "activist", "lawyer", "judge",
+      "doctor", "nurse", "worker", "passenger", "baby", "infant", "pilgrim", "motorist",
+      "pedestrian", "protester", "demonstrator", "fighter", "militant", "manager",
+      "businessman", "leader", "commander", "guard", "politician", "councillor", "councilor",
+      "mayor", "classmate", "son", "daughter", "father", "mother", "husband", "wife", "youth",
+      "teen", "monk", "nun", "gendarme", "serviceman", "rebel", "insurgent", "jihadist",
+      "collaborator", "informant", "suspect", "thief", "vendor", "engineer", "contractor"};
+  for (auto k : kList)
+    if (f == k) return true;
+  return false;
+}
+
 std::optional<int64_t> Fatalities(const Ctx& c, const Segment& seg,
                                   const std::vector<const CueHit*>& hs) {
   const Analysis& a = *c.a;
   for (const CueHit* h : hs) {
-    if (h->cue != Cue::kKill && h->cue != Cue::kDie) continue;
+    bool lynch = h->cue == Cue::kMob && a.Folded(h->b).rfind("lynch", 0) == 0;
+    if (h->cue != Cue::kKill && h->cue != Cue::kDie && !lynch) continue;
     std::string_view hf = a.Folded(h->b);
     if (h->cue == Cue::kDie && (hf == "death" || hf == "deaths") && !a.Is(h->b + 1, "toll")) continue;
     auto is_timey = [&](uint32_t k) {
@@ -1072,6 +1209,28 @@ std::optional<int64_t> Fatalities(const Ctx& c, const Segment& seg,
       int64_t v = ParseCount(a, k, &used);
       if (v > 0 && !is_timey(k)) return v;
     }
+    // One named victim: "killed a farmer", "a journalist was shot dead", "lynched a man".
+    if (h->cue == Cue::kDie && !lynch) continue;
+    auto singular_at = [&](uint32_t b, uint32_t e) {
+      for (uint32_t k = b; k < e && k < seg.e; ++k) {
+        std::string_view f = a.Folded(k);
+        if (f == "," || f == ";" || f == "and") return false;
+        if (IsSingularPerson(f)) {
+          // "a/an/one/the ... farmer", not "farmers" (the list holds singular forms only).
+          for (uint32_t j = k; j-- > b;) {
+            std::string_view d = a.Folded(j);
+            if (d == "a" || d == "an" || d == "one" || d == "the" || d == "his" || d == "her" ||
+                d == "their" || d == "its")
+              return true;
+          }
+          return k == b;
+        }
+      }
+      return false;
+    };
+    if (singular_at(h->e, std::min(seg.e, h->e + 5))) return 1;
+    uint32_t lo2 = h->b > seg.b + 6 ? h->b - 6 : seg.b;
+    if (singular_at(lo2, h->b)) return 1;
   }
   return std::nullopt;
 }
@@ -1131,6 +1290,7 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
   if (!r->dct.empty()) c.dct = DayNumber(r->dct);
   FindCues(*lex_, c);
   actors::ActorFinder(actors_).Find(a, r->toponyms, &c.mentions);
+  DropCuesInsideActors(c);
 
   // The document's main country: where its places are.
   {
@@ -1235,28 +1395,40 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
       }
       const CueHit& anchor = *hs[static_cast<size_t>(std::max(0, d.anchor))];
       Roles roles = FindRoles(c, seg, anchor);
-      // No agent for the anchor ("soldiers killed in Boko Haram attack"): take the agent of
-      // another violent phrase of the clause ("Boko Haram attack", "attack by gunmen").
-      if (roles.agent < 0 && roles.agent_country_toponym < 0) {
+      // A role the anchor leaves open ("soldiers killed in Boko Haram attack", "a roadside
+      // bomb killed three soldiers"): take it from another violent phrase of the clause.
+      if ((roles.agent < 0 && roles.agent_country_toponym < 0) || roles.patient < 0) {
         for (const CueHit* h : hs) {
           if (h == &anchor) continue;
           if (h->cue != Cue::kAttack && h->cue != Cue::kRaid && h->cue != Cue::kAmbush &&
               h->cue != Cue::kBlast && h->cue != Cue::kAir && h->cue != Cue::kShell &&
               h->cue != Cue::kMissile && h->cue != Cue::kClash && h->cue != Cue::kKill &&
-              h->cue != Cue::kDrone && h->cue != Cue::kStrike && h->cue != Cue::kIed)
+              h->cue != Cue::kDrone && h->cue != Cue::kStrike && h->cue != Cue::kIed &&
+              h->cue != Cue::kShoot && h->cue != Cue::kWound && h->cue != Cue::kSexual &&
+              h->cue != Cue::kAbduct && h->cue != Cue::kSuicide)
             continue;
           Roles other = FindRoles(c, seg, *h);
-          if (other.agent >= 0 && other.agent != roles.patient) {
-            roles.agent = other.agent;
-            break;
+          if (roles.agent < 0 && roles.agent_country_toponym < 0) {
+            if (other.agent >= 0 && other.agent != roles.patient) roles.agent = other.agent;
+            else if (other.agent_country_toponym >= 0) roles.agent_country_toponym = other.agent_country_toponym;
           }
-          if (other.agent_country_toponym >= 0) {
-            roles.agent_country_toponym = other.agent_country_toponym;
-            break;
-          }
+          if (roles.patient < 0 && other.patient >= 0 && other.patient != roles.agent)
+            roles.patient = other.patient;
         }
       }
-
+      // Unarmed people do not drop bombs or fight battles: a civilian or a crowd found in the
+      // agent's place is a victim ("a suicide bomber blew himself up among the crowd").
+      bool unarmed_type = d.type == "Protests" || d.type == "Riots" ||
+                          d.subtype == "Arrests" || d.subtype == "Agreement" ||
+                          d.subtype == "Change to group/activity" || d.subtype == "Other" ||
+                          d.subtype == "Looting/property destruction";
+      if (!unarmed_type && roles.agent >= 0) {
+        const Mention& am = c.mentions[static_cast<size_t>(roles.agent)];
+        if (!am.pronoun && !actors::IsArmed(am.kind)) {
+          if (roles.patient < 0) roles.patient = roles.agent;
+          roles.agent = -1;
+        }
+      }
       // ---- Places ----
       std::vector<size_t> cands;
       for (const Toponym& t : c.ToponymsIn(si)) {
@@ -1595,6 +1767,95 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
         c.last_actor1 = events.back().actor1;
         c.last_actor1_sentence = si;
       }
+    }
+  }
+
+  // "Islamic State claimed responsibility": the claimant is actor1 of the attacks nearby
+  // that name no armed perpetrator.
+  {
+    std::vector<std::pair<uint32_t, int>> claims;  // (sentence, mention)
+    for (uint32_t si = 0; si < a.sentences.size(); ++si) {
+      const text::Sentence& st = a.sentences[si];
+      for (uint32_t k = st.begin; k + 1 < st.end; ++k) {
+        std::string_view f = a.Folded(k);
+        bool claim = (f == "claimed" || f == "claims" || f == "claim" || f == "claiming") &&
+                     (a.Is(k + 1, "responsibility") || a.Is(k + 1, "credit") ||
+                      (a.Is(k + 1, "the") && (a.Is(k + 2, "attack") || a.Is(k + 2, "bombing") ||
+                                              a.Is(k + 2, "assault") || a.Is(k + 2, "killing"))));
+        if (!claim) continue;
+        int who = -1;
+        for (const Mention& m : c.MentionsIn(si))
+          if (m.tok_end <= k && !m.generic && actors::IsArmed(m.kind)) who = static_cast<int>(c.IndexOf(m));
+        if (who < 0)
+          for (const Mention& m : c.MentionsIn(si))
+            if (m.tok_begin > k && !m.generic && actors::IsArmed(m.kind) && who < 0) who = static_cast<int>(c.IndexOf(m));
+        if (who >= 0) claims.push_back({si, who});
+        break;
+      }
+    }
+    for (Event& e : events) {
+      if (claims.empty()) break;
+      if (e.type != "Explosions/Remote violence" && e.type != "Violence against civilians" &&
+          e.type != "Battles")
+        continue;
+      if (e.actor1 && (e.actor1->kind == "rebel group" || e.actor1->kind == "political militia" ||
+                       e.actor1->kind == "identity militia" || e.actor1->kind == "state forces") &&
+          e.actor1->name.find("Unidentified") == std::string::npos)
+        continue;
+      uint32_t es = a.tokens.empty() ? 0 : 0;
+      for (uint32_t si = 0; si < a.sentences.size(); ++si)
+        if (a.sentences[si].start <= e.trigger_start && e.trigger_start < a.sentences[si].stop) es = si;
+      for (auto [cs, mi] : claims) {
+        if (cs + 3 < es || es + 3 < cs) continue;
+        e.actor1 = MakeActor(c, c.mentions[static_cast<size_t>(mi)],
+                             e.where ? e.where->place.country : std::string());
+        break;
+      }
+    }
+  }
+
+  // ACLED names the people of a demonstration by what they did: protesters in a protest,
+  // rioters in a riot or a mob; the police who intervene are actor2, and in "excessive
+  // force" the forces are actor1 and the protesters actor2.
+  for (Event& e : events) {
+    if (e.type != "Protests" && e.type != "Riots") continue;
+    std::string cc = e.where ? e.where->place.country : c.main_country;
+    const bool riot = e.type == "Riots";
+    const char* crowd_kind = riot ? "rioters" : "protesters";
+    std::string crowd_name = riot ? "Rioters ({country})" : "Protesters ({country})";
+    auto crowd = [&](std::optional<ActorRef> base) {
+      ActorRef ar = base ? *base : ActorRef();
+      std::string country = !ar.country.empty() ? ar.country : cc;
+      ar.name = country.empty() ? (riot ? "Rioters" : "Protesters")
+                                : actors::FillCountry(crowd_name, c.CountryName(country));
+      ar.kind = crowd_kind;
+      ar.country = country;
+      ar.inter = riot ? 5 : 6;
+      return ar;
+    };
+    auto is_crowd = [](const std::optional<ActorRef>& x) {
+      return x && (x->kind == "protesters" || x->kind == "rioters" || x->kind == "civilians");
+    };
+    auto is_force = [](const std::optional<ActorRef>& x) {
+      return x && (x->kind == "state forces" || x->kind == "external/other forces");
+    };
+    if (e.subtype == "Excessive force against protesters") {
+      if (is_crowd(e.actor1) && !e.actor2) std::swap(e.actor1, e.actor2);
+      if (is_crowd(e.actor1) && is_force(e.actor2)) std::swap(e.actor1, e.actor2);
+      e.actor2 = crowd(is_crowd(e.actor2) ? e.actor2 : std::nullopt);
+      continue;
+    }
+    if (e.subtype == "Mob violence") {
+      if (!is_force(e.actor1)) e.actor1 = crowd(is_crowd(e.actor1) ? e.actor1 : std::nullopt);
+      continue;
+    }
+    if (is_force(e.actor1)) {
+      std::optional<ActorRef> forces = e.actor1;
+      e.actor1 = crowd(is_crowd(e.actor2) ? e.actor2 : std::nullopt);
+      e.actor2 = forces;
+    } else {
+      e.actor1 = crowd(is_crowd(e.actor1) ? e.actor1 : std::nullopt);
+      if (is_crowd(e.actor2) && e.actor2->name == e.actor1->name) e.actor2.reset();
     }
   }
 

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "pipeline/workspace.h"
+#include "text/text.h"
 #include "sitrep/pipeline.h"
 
 namespace sitrep {
@@ -28,10 +29,8 @@ struct Case {
   std::string xfail;  // a known gap: the case is reported, not counted as a failure
 };
 
-std::string Lower(std::string s) {
-  for (auto& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  return s;
-}
+// Case- and accent-insensitive form ("Churāchāndpur" = "churachandpur").
+std::string Lower(const std::string& s) { return text::FoldPhrase(s); }
 
 std::vector<Constraint> ParseExpect(const std::string& line) {
   std::vector<Constraint> out;
