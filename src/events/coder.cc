@@ -186,6 +186,7 @@ struct Segment {
 struct TypeDecision {
   std::string type, subtype;
   int anchor = -1;          // index into the hits of the segment that decided
+  const CueHit* hit = nullptr;  // the deciding hit
   bool territorial = false;
   bool protest = false;
   std::string note;
@@ -325,10 +326,29 @@ void FindCues(const EventLexicon& lex, Ctx& c) {
 // Cue phrases inside an actor's name are part of the name ("riot police", "Air Force"),
 // except that an air arm still tells of aircraft.
 void DropCuesInsideActors(Ctx& c) {
+  const Analysis& a = *c.a;
   std::vector<CueHit> kept;
   kept.reserve(c.hits.size());
   size_t mi = 0;
+  // Sentences written in title case are headlines: capitals there say nothing.
+  std::vector<uint8_t> headline(a.sentences.size(), 0);
+  for (size_t si = 0; si < a.sentences.size(); ++si) {
+    uint32_t words = 0, caps = 0;
+    for (uint32_t k = a.sentences[si].begin; k < a.sentences[si].end; ++k) {
+      if (a.tokens[k].kind != text::TokKind::kWord || a.Folded(k).size() < 4) continue;
+      ++words;
+      if (a.tokens[k].flags & text::kCap) ++caps;
+    }
+    headline[si] = words > 0 && caps * 2 >= words;
+  }
   for (const CueHit& h : c.hits) {
+    const text::Token& t = a.tokens[h.b];
+    // "the Battle of Waterloo", "Operation Thunder Strike": a capitalised event word
+    // inside running text is part of a name.
+    if ((t.flags & text::kCap) && !(t.flags & text::kSentStart) && !headline[t.sentence] &&
+        h.cue != Cue::kAircraft && !(t.flags & text::kAllCaps) &&
+        !(h.b > 0 && (a.Folded(h.b - 1) == "\"" || a.Folded(h.b - 1) == ":")))
+      continue;
     while (mi < c.mentions.size() && c.mentions[mi].tok_end <= h.b) ++mi;
     bool inside = false;
     for (size_t k = mi; k < c.mentions.size() && c.mentions[k].tok_begin <= h.b; ++k) {
@@ -605,9 +625,10 @@ Roles FindRoles(const Ctx& c, const Segment& seg, const CueHit& h) {
   if (left >= 0) {
     for (int guard = 0; guard < 3; ++guard) {
       const Mention& lm = c.mentions[static_cast<size_t>(left)];
-      if (lm.tok_begin < 2 || !(a.Is(lm.tok_begin - 1, "and") || a.Is(lm.tok_begin - 1, ",")))
-        break;
-      int prev_m = MentionAt(c, lm.tok_begin - 2);
+      uint32_t j = lm.tok_begin;
+      if (j >= 1 && (a.Is(j - 1, "the") || a.Is(j - 1, "its") || a.Is(j - 1, "their"))) --j;
+      if (j < 2 || !(a.Is(j - 1, "and") || a.Is(j - 1, ","))) break;
+      int prev_m = MentionAt(c, j - 2);
       if (prev_m < 0 || static_cast<uint32_t>(c.mentions[static_cast<size_t>(prev_m)].tok_begin) < seg.b) break;
       left = prev_m;
     }
@@ -728,6 +749,9 @@ bool HasTerritoryObject(const Ctx& c, const Segment& seg, const CueHit& h) {
   return false;
 }
 
+std::optional<int64_t> Fatalities(const Ctx& c, const Segment& seg,
+                                  const std::vector<const CueHit*>& hs);
+
 // "protesting the killing of", "over the death of", "after police shot a teenager": a
 // grievance or a cause told inside another event, not an event of this clause.
 bool IsGrievance(const Analysis& a, const CueHit& h, uint32_t seg_b) {
@@ -759,12 +783,31 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
     hs.push_back(h);
   }
   if (hs.empty()) return TypeDecision();
+  // Phrases inside a relative clause describe ("gangs that have fought for months announced
+  // a truce"); they decide only when nothing else in the clause can.
+  {
+    std::vector<const CueHit*> main;
+    for (const CueHit* h : hs) {
+      bool relative = false;
+      uint32_t lo = h->b > seg.b + 4 ? h->b - 4 : seg.b;
+      for (uint32_t k = lo; k < h->b; ++k) {
+        std::string_view f = c.a->Folded(k);
+        if (f == "that" || f == "who" || f == "which" || f == "whose") relative = true;
+      }
+      if (!relative) main.push_back(h);
+    }
+    bool main_strong = false;
+    for (const CueHit* h : main) main_strong = main_strong || !h->weak;
+    if (main_strong && main.size() < hs.size()) hs = main;
+  }
   TypeDecision d;
   const Analysis& a = *c.a;
   auto set = [&](const char* type, const char* sub, int anchor) {
     d.type = type;
     d.subtype = sub;
     d.anchor = anchor;
+    d.hit = anchor >= 0 && static_cast<size_t>(anchor) < hs.size() ? hs[static_cast<size_t>(anchor)]
+                                                                     : (hs.empty() ? nullptr : hs[0]);
   };
   auto first_of = [&](std::initializer_list<Cue> cues) {
     for (size_t i = 0; i < hs.size(); ++i)
@@ -785,6 +828,23 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
                                           HasStrong(hs, Cue::kShoot)));
   bool aircraft = Has(sentence_hs, Cue::kAircraft) || air_actor;
 
+  // Weapons seized, recovered or destroyed are disrupted weapons use.
+  for (size_t i = 0; i < hs.size(); ++i) {
+    Cue q = hs[i]->cue;
+    bool taking = q == Cue::kCapture || q == Cue::kDestroy ||
+                  (q == Cue::kArrest && false) || a.Folded(hs[i]->b).rfind("recover", 0) == 0;
+    if (!taking) continue;
+    for (uint32_t k = hs[i]->e; k < std::min(seg.e, hs[i]->e + 6); ++k) {
+      std::string_view f = a.Folded(k);
+      if (f == "weapons" || f == "arms" || f == "rifles" || f == "guns" || f == "ammunition" ||
+          f == "explosives" || f == "arsenal" || f == "cache" || f == "munitions" ||
+          f == "grenades" || f == "detonators" || f == "rounds" || f == "firearms") {
+        set("Strategic developments", "Disrupted weapons use", static_cast<int>(i));
+        return d;
+      }
+      if (f == "," || f == ";" || f == "." ) break;
+    }
+  }
   // Weapons intercepted or defused are not explosions.
   if (int i = first_of({Cue::kDisrupt}); i >= 0) {
     set("Strategic developments", "Disrupted weapons use", i);
@@ -908,7 +968,7 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
       }
     }
   }
-  if (int i = first_of({Cue::kAbduct}); i >= 0) {
+  if (int i = first_of({Cue::kAbduct}); i >= 0 && (!hs[i]->weak || armed)) {
     set("Violence against civilians", "Abduction/forced disappearance", i);
     return d;
   }
@@ -929,13 +989,25 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
                       (a.Is(m.tok_begin - 1, "to") || a.Is(m.tok_begin - 1, "by") ||
                        (m.tok_begin > 1 && a.Is(m.tok_begin - 2, "to")));
         if (!(before || (to_obj && (q == Cue::kFall || q == Cue::kCapture)))) continue;
+        // A foreign army taking territory is, for that country, a non-state taker.
+        bool foreign = false;
         if (m.kind == Kind::kStateForces || m.kind == Kind::kExternal) {
+          std::string place_cc;
+          for (const Toponym& t : c.ToponymsIn(seg.sentence))
+            if (t.tok_begin >= hs[i]->e && t.has_coords && t.feature != "demonym" && place_cc.empty())
+              place_cc = t.country;
+          if (place_cc.empty() && !c.main_country.empty()) place_cc = c.main_country;
+          foreign = m.kind == Kind::kExternal ||
+                    (!m.country.empty() && !place_cc.empty() && m.country != place_cc);
+        }
+        if ((m.kind == Kind::kStateForces || m.kind == Kind::kExternal) && !foreign) {
           if (q != Cue::kFall || to_obj) state_agent = true;
         } else if (actors::IsArmed(m.kind)) {
           nonstate_agent = true;
         }
       }
-      if (q == Cue::kWithdraw || q == Cue::kHandover || Has(sentence_hs, Cue::kNoResist)) {
+      if (q == Cue::kWithdraw || q == Cue::kHandover || Has(sentence_hs, Cue::kNoResist) ||
+          (q == Cue::kCapture && Has(sentence_hs, Cue::kWithdraw))) {
         set("Strategic developments", "Non-violent transfer of territory", i);
       } else if (q == Cue::kRecapture && nonstate_agent && !state_agent) {
         set("Battles", "Non-state actor overtakes territory", i);
@@ -955,6 +1027,37 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
   if (int i = first_of({Cue::kArrest}); i >= 0) {
     set("Strategic developments", "Arrests", i);
     return d;
+  }
+  // An agreement is made when the text says it was reached: signed, agreed, announced,
+  // brokered, took effect. Talks about one, or one that failed, are none.
+  if (int i = first_of({Cue::kAgree}); i >= 0) {
+    bool concluded = false, failed = false;
+    for (uint32_t k = seg.b; k < seg.e; ++k) {
+      std::string_view f = a.Folded(k);
+      if (f == "signed" || f == "sign" || f == "signs" || f == "signing" || f == "agreed" ||
+          f == "agree" || f == "agrees" || f == "reached" || f == "reach" || f == "announced" ||
+          f == "announce" || f == "announces" || f == "declared" || f == "declare" ||
+          f == "brokered" || f == "concluded" || f == "sealed" || f == "struck" ||
+          f == "accepted" || f == "exchanged" || f == "exchange" || f == "swapped" ||
+          f == "swap" || f == "effect" || f == "force" || f == "began" || f == "holding")
+        concluded = true;
+      if (f == "postponed" || f == "delayed" || f == "collapsed" || f == "stalled" ||
+          f == "failed" || f == "violated" || f == "violation" || f == "broke" || f == "rejected" ||
+          f == "suspended" || f == "talks" || f == "negotiations" || f == "calls" ||
+          f == "called" || f == "urged" || f == "proposed")
+        failed = true;
+    }
+    if (concluded && !(failed && !Has(hs, Cue::kAgree))) {
+      bool only_talk = failed;
+      for (uint32_t k = seg.b; k < seg.e; ++k)
+        if (a.Is(k, "signed") || a.Is(k, "agreed") || a.Is(k, "reached") || a.Is(k, "exchanged") ||
+            a.Is(k, "announced") || a.Is(k, "took") || a.Is(k, "swapped") || a.Is(k, "declared"))
+          only_talk = false;
+      if (!only_talk) {
+        set("Strategic developments", "Agreement", i);
+        return d;
+      }
+    }
   }
   // Violence between armed actors or against civilians.
   {
@@ -996,7 +1099,8 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
       bool strong = false;
       for (const CueHit* x : hs)
         if (!x->weak && x->cue != Cue::kWound && x->cue != Cue::kNotConflict) strong = true;
-      if (!strong && !armed && !civ_victims && !armed_victims) {
+      bool toll = Fatalities(c, seg, hs).has_value();
+      if (!strong && !armed && !civ_victims && !armed_victims && !toll) {
         d.note = std::string("weak cue \"") + std::string(a.Span(h.b, h.e)) +
                  "\" without an armed actor, weapon or victims: no event";
         return d;
@@ -1047,13 +1151,18 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
     set("Strategic developments", "Looting/property destruction", i);
     return d;
   }
-  if (int i = first_of({Cue::kAgree}); i >= 0 && (!hs[i]->weak || armed)) {
-    set("Strategic developments", "Agreement", i);
-    return d;
-  }
   if (int i = first_of({Cue::kBase}); i >= 0) {
-    set("Strategic developments", "Headquarters or base established", i);
-    return d;
+    // "set up", "established", "opened" make a base only with a base word after them.
+    bool base_word = !hs[i]->weak;
+    for (uint32_t k = hs[i]->e; k < std::min(seg.e, hs[i]->e + 5) && !base_word; ++k) {
+      std::string_view f = a.Folded(k);
+      base_word = f == "base" || f == "bases" || f == "camp" || f == "camps" || f == "headquarters" ||
+                  f == "outpost" || f == "outposts" || f == "garrison" || f == "barracks";
+    }
+    if (base_word && (armed || !hs[i]->weak)) {
+      set("Strategic developments", "Headquarters or base established", i);
+      return d;
+    }
   }
   if (int i = first_of({Cue::kChange}); i >= 0 && (!hs[i]->weak || armed)) {
     set("Strategic developments", "Change to group/activity", i);
@@ -1064,6 +1173,48 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
     return d;
   }
   return d;
+}
+
+// The phrases a decision accounts for: the deciding family's and the violence it implies.
+std::vector<const CueHit*> Remaining(const std::vector<const CueHit*>& hs, const TypeDecision& d) {
+  auto violence = [](Cue q) {
+    return q == Cue::kKill || q == Cue::kShoot || q == Cue::kStab || q == Cue::kBeat ||
+           q == Cue::kTorture || q == Cue::kWound || q == Cue::kDie || q == Cue::kBody ||
+           q == Cue::kAttack || q == Cue::kRaid || q == Cue::kStrike || q == Cue::kOffensive ||
+           q == Cue::kAmbush || q == Cue::kClash || q == Cue::kSiege || q == Cue::kOperation ||
+           q == Cue::kNeutralize;
+  };
+  auto means = [](Cue q) {
+    return q == Cue::kAir || q == Cue::kDrone || q == Cue::kAircraft || q == Cue::kBomb ||
+           q == Cue::kShell || q == Cue::kMissile || q == Cue::kIed || q == Cue::kBlast ||
+           q == Cue::kSuicide || q == Cue::kGrenade || q == Cue::kChemical || q == Cue::kStrike;
+  };
+  auto territory = [](Cue q) {
+    return q == Cue::kCapture || q == Cue::kFall || q == Cue::kRecapture || q == Cue::kClear ||
+           q == Cue::kWithdraw || q == Cue::kHandover || q == Cue::kNoResist;
+  };
+  auto demo = [](Cue q) {
+    return q == Cue::kProtest || q == Cue::kIntervene || q == Cue::kRiotAct || q == Cue::kRiot;
+  };
+  std::vector<const CueHit*> out;
+  for (const CueHit* h : hs) {
+    Cue q = h->cue;
+    bool used = h == d.hit;
+    if (d.type == "Explosions/Remote violence") used = used || means(q) || violence(q);
+    else if (d.type == "Battles") used = used || violence(q) || territory(q) || means(q);
+    else if (d.subtype == "Attack") used = used || violence(q);
+    else if (d.subtype == "Sexual violence") used = used || q == Cue::kSexual || violence(q);
+    else if (d.subtype == "Abduction/forced disappearance") used = used || q == Cue::kAbduct;
+    else if (d.type == "Protests" || d.type == "Riots")
+      used = used || demo(q) || violence(q) || q == Cue::kMob || q == Cue::kArrest ||
+             q == Cue::kDestroy || q == Cue::kLoot;
+    else if (d.subtype == "Non-violent transfer of territory") used = used || territory(q);
+    else if (d.subtype == "Disrupted weapons use") used = used || q == Cue::kDisrupt || means(q) || q == Cue::kCapture || q == Cue::kDestroy;
+    else if (d.subtype == "Looting/property destruction") used = used || q == Cue::kLoot || q == Cue::kDestroy || q == Cue::kRiotAct;
+    else used = used || h->cue == d.hit->cue;
+    if (!used) out.push_back(h);
+  }
+  return out;
 }
 
 std::string Cameo(const std::string& sub) {
@@ -1124,31 +1275,37 @@ std::vector<Segment> Segments(const Analysis& a, const text::Sentence& s, uint32
 std::string Modality(const Ctx& c, const Segment& seg, const CueHit& h, bool* planned_future) {
   const Analysis& a = *c.a;
   *planned_future = false;
+  // Said inside a denial: "the army denied that its forces shelled the town".
+  int sp = a.SpeechOf(h.b);
+  if (sp >= 0) {
+    const text::Speech& speech = a.speech[static_cast<size_t>(sp)];
+    if (speech.verb >= 0) {
+      std::string_view vf = a.Folded(static_cast<uint32_t>(speech.verb));
+      if (vf == "denied" || vf == "denies" || vf == "deny" || vf == "rejected" || vf == "dismissed")
+        return "negated";
+    }
+  }
+  // The marker nearest to the phrase decides ("warned that rebels could attack": could).
   uint32_t lo = h.b > seg.b + 6 ? h.b - 6 : seg.b;
-  for (uint32_t k = lo; k < h.b; ++k) {
+  for (uint32_t k = h.b; k-- > lo;) {
     std::string_view f = a.Folded(k);
-    if (IsNegation(f) && !(f == "no" && k + 1 < a.tokens.size() && a.Is(k + 1, "one"))) {
-      // "not only" is no negation.
+    if (f == "," || f == ";") break;
+    if (IsNegation(f)) {
+      if (f == "no" && a.Is(k + 1, "one")) continue;
       if (f == "not" && a.Is(k + 1, "only")) continue;
       return "negated";
     }
-  }
-  for (uint32_t k = lo; k < h.b; ++k)
-    if (IsAttemptMarker(a, k) || (a.Is(k, "attempt") || a.Is(k, "bid"))) return "attempted";
-  for (uint32_t k = lo; k < h.b; ++k) {
-    std::string_view f = a.Folded(k);
+    if (IsAttemptMarker(a, k)) return "attempted";
+    if (IsHypotheticalMarker(f)) return "hypothetical";
     if (IsFutureMarker(f) && ((f != "called" && f != "calls" && f != "call") || a.Is(k + 1, "for"))) {
       *planned_future = true;
       return "planned";
     }
     if (f == "to" && k + 1 == h.b && h.verb && h.form == VerbForm::kBase) {
-      // "set to", "going to", "plan to" caught above; bare "to attack" after a noun: planned
       *planned_future = true;
       return "planned";
     }
   }
-  for (uint32_t k = lo; k < h.b; ++k)
-    if (IsHypotheticalMarker(a.Folded(k))) return "hypothetical";
   return "asserted";
 }
 
@@ -1341,6 +1498,18 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
     }
   }
 
+  // A report about sport, a film or a disaster, with no armed actor anywhere: its weak
+  // phrases ("clash", "battle", "shot") are not conflict.
+  bool doc_not_conflict = false;
+  {
+    int notconf = 0;
+    for (const CueHit& h : c.hits) notconf += h.cue == Cue::kNotConflict;
+    bool any_armed = false;
+    for (const Mention& m : c.mentions)
+      if (!m.pronoun && !m.weak && actors::IsArmed(m.kind)) any_armed = true;
+    doc_not_conflict = notconf >= 2 && !any_armed;
+  }
+
   std::vector<Event> events;
   for (uint32_t si = 0; si < a.sentences.size(); ++si) {
     const text::Sentence& s = a.sentences[si];
@@ -1356,7 +1525,7 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
       c.Note(si, "cues: " + cues);
     }
     // Not conflict: accidents, disasters, sport, films veto weak cues.
-    bool veto_strong = false, veto_weak = false;
+    bool veto_strong = false, veto_weak = doc_not_conflict;
     for (const CueHit* h : sentence_hs) {
       if (h->cue != Cue::kNotConflict) continue;
       if (h->weak) veto_weak = true;
@@ -1387,13 +1556,22 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
         }
         hs = kept;
       }
-      TypeDecision d = DecideType(c, seg, hs, sentence_hs);
-      if (d.type.empty()) {
-        if (!d.note.empty()) c.Note(si, d.note);
-        else c.Note(si, "no event: the cues here do not make one on their own");
-        continue;
+      // One clause may tell events of different kinds ("police arrested the party's leader;
+      // his supporters torched buses"): decide, set the deciding family's phrases aside,
+      // decide again on what is left while a strong phrase remains.
+      std::vector<const CueHit*> pending = hs;
+      for (int round = 0; round < 3 && !pending.empty(); ++round) {
+      TypeDecision d = DecideType(c, seg, pending, sentence_hs);
+      if (d.type.empty() || !d.hit) {
+        if (round == 0) {
+          if (!d.note.empty()) c.Note(si, d.note);
+          else c.Note(si, "no event: the cues here do not make one on their own");
+        }
+        break;
       }
-      const CueHit& anchor = *hs[static_cast<size_t>(std::max(0, d.anchor))];
+      if (round > 0 && d.hit->weak) break;
+      const CueHit& anchor = *d.hit;
+      pending = Remaining(pending, d);
       Roles roles = FindRoles(c, seg, anchor);
       // A role the anchor leaves open ("soldiers killed in Boko Haram attack", "a roadside
       // bomb killed three soldiers"): take it from another violent phrase of the clause.
@@ -1767,6 +1945,7 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
         c.last_actor1 = events.back().actor1;
         c.last_actor1_sentence = si;
       }
+      }  // rounds
     }
   }
 
