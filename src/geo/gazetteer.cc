@@ -25,7 +25,8 @@ struct Gazetteer::Impl {
   lexicon::PhraseTable words;
 };
 
-Gazetteer::Gazetteer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Gazetteer::Gazetteer(std::unique_ptr<Impl> impl)
+    : impl_(std::move(impl)), places_(impl_->places), place_count_(impl_->place_count) {}
 Gazetteer::~Gazetteer() = default;
 
 namespace {
@@ -144,8 +145,6 @@ uint32_t Gazetteer::WordClasses(const text::Analysis& a, uint32_t i) const {
   return v.empty() ? 0 : v[0];
 }
 
-uint32_t Gazetteer::place_count() const { return impl_->place_count; }
-const PlaceRec& Gazetteer::place(uint32_t i) const { return impl_->places[i]; }
 
 std::string_view Gazetteer::String(uint32_t offset) const {
   if (offset >= impl_->strings_size) return {};

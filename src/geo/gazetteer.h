@@ -50,9 +50,9 @@ class Gazetteer {
   // WordClass bits of token i of an analysis (0 if none).
   uint32_t WordClasses(const text::Analysis& a, uint32_t i) const;
 
-  uint32_t place_count() const;
+  uint32_t place_count() const { return place_count_; }
   // The record of place `i` (i < place_count()).
-  const PlaceRec& place(uint32_t i) const;
+  const PlaceRec& place(uint32_t i) const { return places_[i]; }
   // A string of the pool (PlaceRec::name, ::code); empty for an invalid offset.
   std::string_view String(uint32_t offset) const;
   std::string_view PlaceName(uint32_t i) const { return String(place(i).name); }
@@ -77,6 +77,8 @@ class Gazetteer {
  private:
   explicit Gazetteer(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
+  const PlaceRec* places_ = nullptr;  // in the mapping, validated by Open
+  uint32_t place_count_ = 0;
 };
 
 }  // namespace sitrep::geo

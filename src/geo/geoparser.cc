@@ -53,6 +53,8 @@ struct Mention {
   double claim_km = 0;
   int claim_bearing = -1;           // degrees, -1 if none stated
   uint32_t facility_end = 0;        // "Kabul Airport", "Mississippi River": the name's end
+  bool has_primary = false;         // some candidate has this as its own name (not alternate)
+  uint64_t key = 0;                 // the folded name's phrase key
   double ev = 0;                    // recognition evidence
   bool accepted = false;
   uint32_t chosen = kNoPlace;
@@ -194,7 +196,17 @@ class Parser {
     for (uint32_t t = m.b + 1; t < m.e; ++t) key += " " + std::string(a_.Folded(t));
     return key;
   }
-  std::vector<std::pair<uint32_t, double>> anchors_;  // resolved places and their weight
+  struct Anchor {
+    uint32_t place;
+    double weight;
+    uint64_t key;  // the name it was resolved from (a name does not anchor itself)
+    double lat, lon, coslat;
+  };
+  std::vector<Anchor> anchors_;  // places resolved with confidence
+  // Per mention: its best candidates by prior (postings and prior scores), computed once.
+  std::vector<std::vector<std::pair<uint32_t, double>>> cands_;
+  std::vector<std::vector<int>> contained_;  // per mention: the mentions it contains
+  void Candidates();
   std::unordered_set<std::string> person_names_;  // surnames of people named in the text
   void FindPeople();
 };
@@ -648,9 +660,7 @@ double Parser::Prior(const Mention& m, uint32_t post) const {
   if (nk == NameKind::kAlternate) {
     // An alternate name (often a former or foreign one: Harare was "Salisbury") counts
     // less, and much less when the name is another candidate's own.
-    bool primary_elsewhere = false;
-    for (uint32_t v : m.posts) primary_elsewhere |= PostingKind(v) <= NameKind::kAlias;
-    s -= primary_elsewhere ? 2.0 : 1.0;
+    s -= m.has_primary ? 2.0 : 1.0;
   }
   // Type words.
   switch (m.desig) {
@@ -683,33 +693,64 @@ double Parser::Prior(const Mention& m, uint32_t post) const {
   return s;
 }
 
-void Parser::Resolve(bool second_pass) {
+// The candidates of each accepted mention with their priors, best first; at most kMaxCands
+// (the document context adds at most a few points, far less than the prior spread beyond).
+void Parser::Candidates() {
+  constexpr size_t kMaxCands = 24;
+  cands_.assign(ms_.size(), {});
+  contained_.assign(ms_.size(), {});
+  for (size_t k = 0; k < ms_.size(); ++k)
+    if (ms_[k].container >= 0) contained_[static_cast<size_t>(ms_[k].container)].push_back(static_cast<int>(k));
   for (size_t k = 0; k < ms_.size(); ++k) {
     Mention& m = ms_[k];
-    if (!m.accepted || m.posts.empty()) continue;
+    if (!m.accepted) continue;
+    for (uint32_t v : m.posts) m.has_primary |= PostingKind(v) <= NameKind::kAlias;
+    m.key = lexicon::PhraseKey(a_, m.b, m.e);
+    auto& c = cands_[k];
+    c.reserve(m.posts.size());
+    for (uint32_t v : m.posts) c.push_back({v, Prior(m, v)});
+    std::sort(c.begin(), c.end(), [](const auto& x, const auto& y) { return x.second > y.second; });
+    if (c.size() > kMaxCands) c.resize(kMaxCands);
+  }
+}
+
+void Parser::Resolve(bool second_pass) {
+  double wsum_all = 0;
+  for (auto& [c, w] : doc_cc_) wsum_all += w;
+  for (size_t k = 0; k < ms_.size(); ++k) {
+    Mention& m = ms_[k];
+    if (!m.accepted || cands_[k].empty()) continue;
     double best = -1e9, second = -1e9;
     uint32_t best_place = kNoPlace;
-    for (uint32_t v : m.posts) {
+    const std::unordered_map<std::string, double>* own = nullptr;
+    if (second_pass) {
+      auto it = name_cc_.find(NameKey(m));
+      if (it != name_cc_.end()) own = &it->second;
+    }
+    for (const auto& [v, prior] : cands_[k]) {
       uint32_t p = PostingPlace(v);
-      double s = Prior(m, v);
+      double s = prior;
       const PlaceRec& r = P(p);
-      std::string cc(r.cc, 2);
-      // The document's countries.
-      if (second_pass && !doc_cc_.empty() && Kind(p) != PlaceKind::kRegion) {
-        const auto& own = name_cc_[NameKey(m)];
-        double wsum = 0, mine = 0;
-        for (auto& [c, w] : doc_cc_) {
-          auto o = own.find(c);
-          double x = w - (o == own.end() ? 0 : o->second);
-          wsum += x;
-          if (c == cc) mine = x;
+      // The document's countries (not counting this name's own votes).
+      if (second_pass && !doc_cc_.empty() && Kind(p) != PlaceKind::kRegion && r.cc[0] != ' ') {
+        std::string cc(r.cc, 2);
+        double wsum = wsum_all, mine = 0;
+        if (own) {
+          for (auto& [c, w] : *own) wsum -= w;
+        }
+        auto it = doc_cc_.find(cc);
+        if (it != doc_cc_.end()) {
+          mine = it->second;
+          if (own) {
+            auto o = own->find(cc);
+            if (o != own->end()) mine -= o->second;
+          }
         }
         if (wsum > 1e-9 && mine > 1e-9) s += 3.0 * mine / wsum + 1.0;
       }
       // The area of "X, Y" / "X in Y" that holds one of X's readings.
-      for (const Mention& x : ms_) {
-        if (&x == &m || x.container != static_cast<int>(k)) continue;
-        for (uint32_t xv : x.posts) {
+      for (int xi : contained_[k]) {
+        for (uint32_t xv : ms_[static_cast<size_t>(xi)].posts) {
           if (Contains(p, PostingPlace(xv))) {
             s += 4;
             break;
@@ -720,15 +761,22 @@ void Parser::Resolve(bool second_pass) {
       if (second_pass && (r.flags & kHasCoords) && Kind(p) != PlaceKind::kCountry &&
           Kind(p) != PlaceKind::kRegion) {
         double bonus = 0;
-        for (auto [q, w] : anchors_) {
-          if (q == p) continue;
-          bool same_mention = false;
-          for (uint32_t v2 : m.posts) same_mention |= PostingPlace(v2) == q;
-          if (same_mention) continue;
-          double d = Haversine(r.lat_e5 / 1e5, r.lon_e5 / 1e5, P(q).lat_e5 / 1e5, P(q).lon_e5 / 1e5);
-          double b = d < 50 ? 1.5 : d < 150 ? 1.0 : d < 400 ? 0.5 : 0;
-          if (Contains(q, p) || (r.admin1 != kNoPlace && r.admin1 == P(q).admin1)) b = std::max(b, 1.0);
-          bonus = std::max(bonus, b * w);
+        const double lat = r.lat_e5 / 1e5, lon = r.lon_e5 / 1e5;
+        for (const Anchor& an : anchors_) {
+          if (an.place == p || an.key == m.key) continue;
+          double b = 0;
+          if (Contains(an.place, p) || (r.admin1 != kNoPlace && r.admin1 == P(an.place).admin1)) b = 1.0;
+          double dlat = lat - an.lat;
+          if (std::fabs(dlat) < 4.0) {
+            // Equirectangular distance: exact enough below 400 km.
+            double dl = lon - an.lon;
+            if (dl > 180) dl -= 360;
+            if (dl < -180) dl += 360;
+            double dlon = dl * an.coslat;
+            double d = 111.195 * std::sqrt(dlat * dlat + dlon * dlon);
+            b = std::max(b, d < 50 ? 1.5 : d < 150 ? 1.0 : d < 400 ? 0.5 : 0);
+          }
+          bonus = std::max(bonus, b * an.weight);
         }
         s += bonus;
       }
@@ -826,6 +874,7 @@ void Parser::Run(std::vector<Toponym>* toponyms, std::vector<Claim>* claims) {
     }
   }
   // Pass 1, then the document's countries and anchor places, then pass 2.
+  Candidates();
   Resolve(false);
   auto gather = [&] {
     doc_cc_.clear();
@@ -841,7 +890,21 @@ void Parser::Run(std::vector<Toponym>* toponyms, std::vector<Claim>* claims) {
       name_cc_[NameKey(m)][cc] += w;
       if (Kind(m.chosen) != PlaceKind::kCountry && Kind(m.chosen) != PlaceKind::kRegion &&
           m.score >= 0.6)
-        anchors_.push_back({m.chosen, m.score});
+      {
+        uint64_t key = m.key;
+        bool dup = false;
+        for (Anchor& an : anchors_) {
+          if (an.place == m.chosen && an.key == key) {
+            an.weight = std::max(an.weight, m.score);
+            dup = true;
+          }
+        }
+        if (!dup && anchors_.size() < 48) {
+          double lat = g_.Lat(m.chosen);
+          anchors_.push_back({m.chosen, m.score, key, lat, g_.Lon(m.chosen),
+                              std::cos(lat * M_PI / 180.0)});
+        }
+      }
     }
   };
   gather();
