@@ -177,6 +177,18 @@ Tense ClauseTense(const Analysis& a, uint32_t b, uint32_t e) {
   uint32_t lo = a.sentences.empty() ? 0 : s.begin;
   uint32_t hi = a.sentences.empty() ? static_cast<uint32_t>(a.tokens.size()) : s.end;
   constexpr uint32_t kReach = 12;
+  // "postponed until September", "extended to 31 May": a deferral points ahead.
+  uint32_t p = b;
+  while (p > lo && In(a.Folded(p - 1), {"early", "mid", "late", "the", "end", "beginning",
+                                        "start", "middle", "of", "very"}))
+    --p;
+  if (p > lo && In(a.Folded(p - 1), {"until", "till", "to"})) {
+    for (uint32_t k = p - 1; k > lo && k + 6 > p; --k) {
+      if (In(a.Folded(k - 1), {"postponed", "delayed", "deferred", "extended", "adjourned",
+                                "rescheduled", "prolonged", "suspended", "pushed", "put"}))
+        return Tense::kFuture;
+    }
+  }
   bool left_open = true, right_open = true;
   uint32_t skipped = 0;  // tokens of asides skipped on the right
   for (uint32_t d = 1; d <= kReach && (left_open || right_open); ++d) {

@@ -170,7 +170,7 @@ class Parser {
 
   // ---- pieces of rules ----
   bool DayNumberAt(uint32_t i, int* day) const;
-  bool QuantityAfter(uint32_t i) const;
+  bool QuantityAfter(uint32_t i, bool with_verbs = false) const;
   bool YearAt(uint32_t i, int* year, bool allow_two_digit) const;
   // A year after a month, quarter or season: "2009", "of 2009", "last year", "of next year".
   bool YearAfter(uint32_t k, int* year, uint32_t* end, bool* is_explicit, bool* relative) const;
@@ -499,16 +499,18 @@ bool Parser::DayNumberAt(uint32_t i, int* day) const {
 }
 
 // A count's noun after a number: "20 [people]", "2000 [troops]", "3 [percent]".
-bool Parser::QuantityAfter(uint32_t i) const {
+bool Parser::QuantityAfter(uint32_t i, bool with_verbs) const {
   if (i >= n_) return false;
   std::string_view f = F(i);
+  // "2000 killed": a count; "December 28 killed 14": a date. Only years take this reading.
+  if (with_verbs && In(f, {"killed", "dead", "wounded", "injured", "died", "arrested"}))
+    return true;
   if (f == "%" || f == "percent" || f == "per") return true;
   if (!IsWord(i) || Cap(i)) return false;
   if (In(f, {"people", "men", "women", "children", "police", "personnel", "staff", "troops",
              "km", "kilometres", "kilometers", "miles", "metres", "meters", "feet", "dollars",
              "euros", "pounds", "tonnes", "tons", "million", "billion", "thousand",
-             "hundred", "more", "others", "other", "of", "killed", "dead", "wounded",
-             "injured", "civilians", "soldiers"}))
+             "hundred", "more", "others", "other", "of", "civilians", "soldiers"}))
     return true;
   // A plural noun ("20 rockets"), not "press", "bus", "crisis", "elections".
   if (f.size() > 3 && f.back() == 's' && !f.ends_with("ss") && !f.ends_with("us") &&
@@ -525,7 +527,7 @@ bool Parser::YearAt(uint32_t i, int* year, bool allow_two_digit) const {
   int v = Int(i);
   if (v < 0) return false;
   if (DigitCount(i) == 4 && v >= 1000 && v <= 2999) {
-    if (QuantityAfter(i + 1)) return false;
+    if (QuantityAfter(i + 1, true)) return false;
     *year = v;
     return true;
   }
@@ -599,6 +601,8 @@ bool Parser::CountSpan(uint32_t s, uint32_t u, double* amount, bool* approx) con
       // "a full year": one adjective
       v = 1;
       have = true;
+    } else {
+      return false;  // "a 12-year siege": the count starts at the number
     }
   }
   if (!have && p < u) {
@@ -952,7 +956,7 @@ bool Parser::TryYear(uint32_t i, Found* f) {
                 "almost", "approximately", "roughly", "over", "than", "least", "estimated",
                 "only", "just", "no", "number", "flight", "route", "resolution", "#"}))
     return false;
-  if (prev != "the" && prev != "s" && QuantityAfter(i + 1)) return false;
+  if (prev != "the" && prev != "s" && QuantityAfter(i + 1, true)) return false;
   // "Russell 2000 Index", "Windows 2000 Server": a name.
   if (i > lo_ && Cap(i - 1) && IsWord(i - 1) && C(i - 1) == Cls::kNone && !SentStart(i - 1) &&
       Cap(i + 1) && IsWord(i + 1) && !SentStart(i + 1) && W(i + 1) == nullptr)
@@ -1364,8 +1368,9 @@ bool Parser::TryWeekend(uint32_t i, Found* f) {
   bool in_weekend = dw >= 6;
   int shift;
   if (by_tense) {
+    // As for weekdays, an unknown tense is read as past.
     Tense t = TenseOf(f->b, f->e);
-    if (t == Tense::kPast) shift = in_weekend ? 0 : -1;
+    if (t == Tense::kPast || t == Tense::kUnknown) shift = in_weekend ? 0 : -1;
     else shift = 0;
   } else if (n < 0) {
     shift = -1;
@@ -1484,6 +1489,31 @@ bool Parser::TryUnit(uint32_t u, Found* f) {
       f->value = FormatDuration(1, unit);
       return true;
     }
+  }
+
+  // "the 20th century", "the twentieth century", "the 19th-century fort".
+  if (unit == Unit::kCentury && !plural && u > lo_) {
+    int ord = C(u - 1) == Cls::kOrdWord ? V(u - 1) : IsNum(u - 1) ? NumericOrdinal(F(u - 1)) : -1;
+    if (C(u - 1) == Cls::kOrdWord && ord == 20 && u >= lo_ + 2 && F(u - 2) == "twenty") ord = -1;
+    if (C(u - 1) == Cls::kOrdWord && u >= lo_ + 2 && Hyph(u - 1) && C(u - 2) == Cls::kNumWord) {
+      ord += V(u - 2);  // "twenty-first"
+      f->b = u - 2;
+    } else {
+      f->b = u - 1;
+    }
+    if (ord >= 1 && ord <= 30) {
+      if (f->b > lo_ && C(f->b - 1) == Cls::kEdgeMod) {
+        f->mod = static_cast<Mod>(V(f->b - 1));
+        --f->b;
+      }
+      if (f->b > lo_ && F(f->b - 1) == "the") --f->b;
+      f->is_point = true;
+      f->explicit_year = true;
+      f->point.gran = Gran::kCentury;
+      f->point.year = (ord - 1) * 100;
+      return true;
+    }
+    f->b = u;
   }
 
   // Relative determiner + unit: "last week", "this year", "the previous day", "the past year".
@@ -1713,7 +1743,7 @@ bool Parser::TryUnit(uint32_t u, Found* f) {
     std::string_view p2 = In(prev, {"just", "only", "mere"}) && u >= lo_ + 2 ? F(u - 2) : prev;
     bool ok = In(p2, {"for", "in", "within", "over", "after", "took", "spent", "lasted",
                       "than", "recent"}) ||
-              In(next, {"ago", "later", "earlier", "before", "after"});
+              In(next, {"ago", "later", "earlier", "before", "after", "of"});
     if (Hyph(u + 1) && next == "long") {
       // "decades-long", "months-long"
       f->e = u + 2;
@@ -2332,6 +2362,26 @@ void TimeTagger::Tag(const text::Analysis& a, std::string_view dct,
   Parser(a, dct, out).Run(static_cast<uint32_t>(a.tokens.size()));
 }
 
+namespace {
+
+// A date at the top looks like a dateline when it has a line of its own ("Thursday 3 January
+// 2013") or opens the text followed by an agency mark or dash ("KABUL, Aug 8 (Reuters) -").
+bool LooksLikeDateline(const text::Analysis& a, uint32_t b, uint32_t e) {
+  const uint32_t n = static_cast<uint32_t>(a.tokens.size());
+  uint32_t lb = b, le = e;
+  while (lb > 0 && !(a.tokens[lb].flags & text::kNewlineBefore)) --lb;
+  while (le < n && !(a.tokens[le].flags & text::kNewlineBefore)) ++le;
+  if (le - lb <= (e - b) + 4) return true;
+  if (b > 12) return false;
+  for (uint32_t k = e; k < n && k < e + 4; ++k) {
+    std::string_view f = a.Folded(k);
+    if (f == "(" || f == "-" || f == "--" || f == "|" || f == "/" || f == ":") return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 std::string TimeTagger::FindDateline(const text::Analysis& a, std::string_view hint) const {
   // The dateline is in the first three lines and the first 40 tokens.
   const uint32_t n = static_cast<uint32_t>(a.tokens.size());
@@ -2348,7 +2398,8 @@ std::string TimeTagger::FindDateline(const text::Analysis& a, std::string_view h
   std::vector<Found> trace;
   Parser(a, {}, &out).Run(limit, &trace);
   for (const Found& f : trace) {
-    if (f.is_point && f.point.gran == Gran::kDay && f.point.Resolved() && f.explicit_year)
+    if (f.is_point && f.point.gran == Gran::kDay && f.point.Resolved() && f.explicit_year &&
+        LooksLikeDateline(a, f.b, f.e))
       return FormatPoint(f.point);
   }
   // A day and month ("KABUL, Aug 8 (Reuters) -"): the year nearest the hint's date.
@@ -2358,15 +2409,13 @@ std::string TimeTagger::FindDateline(const text::Analysis& a, std::string_view h
   trace.clear();
   Parser(a, hint, &out).Run(limit, &trace);
   for (const Found& f : trace) {
-    if (f.is_point && f.point.gran == Gran::kDay && f.point.Resolved() && f.point.month != kX &&
-        f.b < limit) {
-      // Month-and-day rules only: deictic words ("today") are not datelines.
-      bool named_month = false;
-      for (uint32_t k = f.b; k < f.e; ++k) {
-        const WordInfo* w = Lexicon::Get().Word(a, k);
-        if (w && w->cls == Cls::kMonth) named_month = true;
-      }
-      if (named_month) return FormatPoint(f.point);
+    if (!f.is_point || f.point.gran != Gran::kDay || !f.point.Resolved() ||
+        !LooksLikeDateline(a, f.b, f.e))
+      continue;
+    // Month-and-day rules only: deictic words ("today") are not datelines.
+    for (uint32_t k = f.b; k < f.e; ++k) {
+      const WordInfo* w = Lexicon::Get().Word(a, k);
+      if (w && w->cls == Cls::kMonth) return FormatPoint(f.point);
     }
   }
   return {};
