@@ -323,6 +323,95 @@ void FindCues(const EventLexicon& lex, Ctx& c) {
   }
 }
 
+// Verbs whose particle or complement comes after the object: "set cars on fire", "drove
+// the militants out of", "beat a man to death", "took three engineers hostage". The
+// contiguous forms are in events.tsv; these rules find the split ones (up to 4 words apart).
+struct GappedRule {
+  std::string_view lemma;
+  std::string_view tail;  // folded tokens separated by spaces
+  Cue cue;
+  bool weak;
+};
+constexpr GappedRule kGapped[] = {
+    {"set", "on fire", Cue::kRiotAct, true},     {"set", "ablaze", Cue::kRiotAct, true},
+    {"set", "alight", Cue::kRiotAct, true},      {"drive", "out of", Cue::kRecapture, true},
+    {"push", "out of", Cue::kRecapture, true},   {"force", "out of", Cue::kRecapture, true},
+    {"flush", "out of", Cue::kRecapture, true},  {"beat", "to death", Cue::kKill, false},
+    {"hack", "to death", Cue::kKill, false},     {"stone", "to death", Cue::kKill, false},
+    {"stab", "to death", Cue::kKill, false},     {"club", "to death", Cue::kKill, false},
+    {"burn", "alive", Cue::kKill, false},        {"burn", "to death", Cue::kKill, false},
+    {"take", "hostage", Cue::kAbduct, false},    {"shoot", "dead", Cue::kKill, false},
+    {"gun", "down", Cue::kKill, false},          {"blow", "up", Cue::kBlast, false},
+    {"round", "up", Cue::kArrest, false},        {"take", "into custody", Cue::kArrest, false},
+    {"push", "back", Cue::kClash, false},        {"beat", "back", Cue::kClash, false},
+    {"drive", "back", Cue::kClash, false},       {"hand", "over", Cue::kHandover, false},
+    {"take", "captive", Cue::kAbduct, false},    {"hold", "captive", Cue::kAbduct, false},
+};
+
+void FindGappedCues(Ctx& c) {
+  struct Head {
+    std::string form;
+    VerbForm tag;
+    const GappedRule* rule;
+  };
+  static const std::vector<Head> kHeads = [] {
+    std::vector<Head> h;
+    for (const GappedRule& r : kGapped)
+      for (const Inflection& inf : VerbForms(r.lemma)) h.push_back({inf.form, inf.tag, &r});
+    return h;
+  }();
+  const Analysis& a = *c.a;
+  std::vector<CueHit> found;
+  size_t hi = 0;
+  for (const text::Sentence& s : a.sentences) {
+    for (uint32_t i = s.begin; i < s.end; ++i) {
+      if (a.tokens[i].kind != text::TokKind::kWord) continue;
+      std::string_view f = a.Folded(i);
+      for (const Head& hd : kHeads) {
+        if (hd.form != f) continue;
+        // The tail after 1-4 words of object, within the clause.
+        std::vector<std::string_view> tail;
+        for (size_t b = 0, e; b < hd.rule->tail.size(); b = e + 1) {
+          e = hd.rule->tail.find(' ', b);
+          if (e == std::string_view::npos) e = hd.rule->tail.size();
+          tail.push_back(hd.rule->tail.substr(b, e - b));
+        }
+        for (uint32_t k = i + 2; k < std::min(s.end, i + 6); ++k) {
+          if (a.tokens[k - 1].kind == text::TokKind::kPunct) break;
+          bool ok = k + tail.size() <= s.end;
+          for (size_t t = 0; ok && t < tail.size(); ++t) ok = a.Folded(k + static_cast<uint32_t>(t)) == tail[t];
+          if (!ok) continue;
+          CueHit h;
+          h.b = i;
+          h.e = k + static_cast<uint32_t>(tail.size());
+          h.cue = hd.rule->cue;
+          h.weak = hd.rule->weak;
+          h.verb = true;
+          h.form = hd.tag;
+          h.participle_possible = hd.tag == VerbForm::kPast || hd.tag == VerbForm::kParticiple;
+          found.push_back(h);
+          break;
+        }
+      }
+    }
+  }
+  if (found.empty()) return;
+  // Merge, dropping contiguous hits that start at a gapped head (the gapped reading is
+  // the fuller one) and keeping text order.
+  std::vector<CueHit> merged;
+  merged.reserve(c.hits.size() + found.size());
+  for (const CueHit& h : c.hits) {
+    bool shadowed = false;
+    for (const CueHit& g : found)
+      if (h.b >= g.b && h.b < g.e && !(h.b == g.b && h.e > g.e)) shadowed = true;
+    if (!shadowed) merged.push_back(h);
+  }
+  for (const CueHit& g : found) merged.push_back(g);
+  std::stable_sort(merged.begin(), merged.end(), [](const CueHit& x, const CueHit& y) { return x.b < y.b; });
+  c.hits.swap(merged);
+  (void)hi;
+}
+
 // Cue phrases inside an actor's name are part of the name ("riot police", "Air Force"),
 // except that an air arm still tells of aircraft.
 void DropCuesInsideActors(Ctx& c) {
@@ -549,6 +638,14 @@ bool IsPassiveAt(const Analysis& a, const CueHit& h, uint32_t seg_b) {
                    nx == "after" || nx == "on" || nx == "as" || nx == "when" || nx == ":" ||
                    nx == "," || nx == "." || nx == "outside" || nx == "while" || nx == "-" ||
                    nx == "across" || nx == "since" || nx == "over" || nx == "and";
+  // Only verbs that take a victim or a territory as object read as reduced passives.
+  bool transitive = h.cue == Cue::kKill || h.cue == Cue::kWound || h.cue == Cue::kAbduct ||
+                    h.cue == Cue::kArrest || h.cue == Cue::kAttack || h.cue == Cue::kSexual ||
+                    h.cue == Cue::kCapture || h.cue == Cue::kRecapture || h.cue == Cue::kStrike ||
+                    h.cue == Cue::kBeat || h.cue == Cue::kStab || h.cue == Cue::kTorture ||
+                    h.cue == Cue::kBomb || h.cue == Cue::kShell || h.cue == Cue::kRaid ||
+                    h.cue == Cue::kAmbush || h.cue == Cue::kLoot || h.cue == Cue::kDestroy;
+  if (!transitive || h.e - h.b > 2) prep_next = false;
   // "killed at least 12", "wounded about 30": a quantity is an object, not a passive.
   if (nx == "at" && (a.Is(h.e + 1, "least") || a.Is(h.e + 1, "most"))) prep_next = false;
   if (nx == "over" || nx == "as") {
@@ -1302,6 +1399,16 @@ std::string Modality(const Ctx& c, const Segment& seg, const CueHit& h, bool* pl
       return "planned";
     }
     if (f == "to" && k + 1 == h.b && h.verb && h.form == VerbForm::kBase) {
+      // "trying to retake": attempted; "could try to": hypothetical; else planned.
+      if (k > lo && IsAttemptMarker(a, k - 1)) return "attempted";
+      if (k > lo && IsHypotheticalMarker(a.Folded(k - 1))) return "hypothetical";
+      if (k > lo && IsNegation(a.Folded(k - 1))) return "negated";
+      bool attempt_before = false;
+      for (uint32_t j = k; j-- > lo;) {
+        if (IsAttemptMarker(a, j)) attempt_before = true;
+        if (a.Is(j, ",")) break;
+      }
+      if (attempt_before) return "attempted";
       *planned_future = true;
       return "planned";
     }
@@ -1446,6 +1553,7 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
   c.explain = explain;
   if (!r->dct.empty()) c.dct = DayNumber(r->dct);
   FindCues(*lex_, c);
+  FindGappedCues(c);
   actors::ActorFinder(actors_).Find(a, r->toponyms, &c.mentions);
   DropCuesInsideActors(c);
 
