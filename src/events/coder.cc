@@ -565,7 +565,10 @@ std::vector<size_t> CoordinatedGroup(const Ctx& c, const std::vector<size_t>& ca
       if (f == "and" || f == "or" || f == "," || f == "&") { conj = true; continue; }
       if (f == "as" || f == "well" || f == "the" || f == "town" || f == "towns" || f == "city" ||
           f == "cities" || f == "village" || f == "villages" || f == "of" || f == "district" ||
-          f == "districts" || f == "province" || f == "provinces" || f == "in")
+          f == "districts" || f == "province" || f == "provinces" || f == "in" || f == "at" ||
+          f == "near" || f == "more" || f == "others" || f == "another" ||
+          a.tokens[k].kind == text::TokKind::kNumber || f == "hundreds" || f == "dozens" ||
+          f == "several")
         continue;
       return false;
     }
@@ -718,7 +721,9 @@ Roles FindRoles(const Ctx& c, const Segment& seg, const CueHit& h) {
     r.patient = right;
     return r;
   }
-  // The first of coordinated agents is actor1 ("the Malian army and Wagner took Kidal").
+  // The first of coordinated agents is actor1 ("the Malian army and Wagner took Kidal");
+  // for a clash the second is actor2 ("ELN and FARC dissidents clashed").
+  const int left_last = left;
   if (left >= 0) {
     for (int guard = 0; guard < 3; ++guard) {
       const Mention& lm = c.mentions[static_cast<size_t>(left)];
@@ -770,7 +775,17 @@ Roles FindRoles(const Ctx& c, const Segment& seg, const CueHit& h) {
   }
   r.agent = left;
   r.patient = right;
-  // Gerund continuation with no subject of its own in the segment: "..., killing 12"
+  // A country as the subject: "Israel struck targets near Tyre" stands for its military.
+  if (r.agent < 0) {
+    for (const Toponym& t : c.ToponymsIn(seg.sentence)) {
+      if (t.tok_end > h.b || t.tok_begin < seg.b || t.precision != "country" || t.country.empty()) continue;
+      std::string_view pv = t.tok_begin > 0 ? a.Folded(t.tok_begin - 1) : std::string_view();
+      if (pv == "in" || pv == "across" || pv == "into" || pv == "of" || pv == "to" || pv == "from" ||
+          pv == "near" || pv == "inside" || pv == "at" || pv == "on")
+        continue;
+      r.agent_country_toponym = static_cast<int>(c.IndexOf(t));
+    }
+  }
   return r;
 }
 
@@ -823,10 +838,11 @@ bool AnyKind(const Ctx& c, const Segment& seg, Kind k) {
 
 bool HasTerritoryObject(const Ctx& c, const Segment& seg, const CueHit& h) {
   const Analysis& a = *c.a;
-  // A place or a territory word after the verb (or before it for "fell").
+  const bool left_object = h.cue == Cue::kFall || IsPassiveAt(a, h, seg.b);
+  // A place or a territory word after the verb (or before it for "fell", "was captured").
   for (const Toponym& t : c.ToponymsIn(seg.sentence)) {
     if (t.feature == "demonym") continue;
-    if (h.cue == Cue::kFall) {
+    if (left_object) {
       if (t.tok_end <= h.b && t.tok_begin >= seg.b) return true;
     } else if (t.tok_begin >= h.e && t.tok_begin < seg.e && t.tok_begin - h.e <= 12) {
       return true;
@@ -834,8 +850,8 @@ bool HasTerritoryObject(const Ctx& c, const Segment& seg, const CueHit& h) {
       return true;  // "the capture of Kunduz" handled above; "Kunduz's capture"
     }
   }
-  uint32_t lo = h.cue == Cue::kFall ? seg.b : h.e;
-  uint32_t hi = h.cue == Cue::kFall ? h.b : std::min(seg.e, h.e + 10);
+  uint32_t lo = left_object ? seg.b : h.e;
+  uint32_t hi = left_object ? h.b : std::min(seg.e, h.e + 10);
   for (uint32_t k = lo; k < hi; ++k)
     if (IsTerritoryWord(a.Folded(k))) return true;
   // "the city" anaphora in a quote: "Kunduz has fallen".
@@ -965,6 +981,13 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
       return d;
     }
   }
+  // Fighting in which both sides use heavy weapons or mines is a battle.
+  if (int i = first_of({Cue::kClash}); i >= 0 && !hs[i]->weak &&
+      (Has(hs, Cue::kShell) || Has(hs, Cue::kMissile) || Has(hs, Cue::kIed) ||
+       Has(hs, Cue::kGrenade) || Has(hs, Cue::kBlast))) {
+    set("Battles", "Armed clash", i);
+    return d;
+  }
   if (int i = first_of({Cue::kShell, Cue::kMissile}); i >= 0) {
     set("Explosions/Remote violence", "Shelling/artillery/missile attack", i);
     return d;
@@ -1006,6 +1029,11 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
   }
   if (int i = first_of({Cue::kSexual}); i >= 0) {
     set("Violence against civilians", "Sexual violence", i);
+    return d;
+  }
+  // A mob, a lynching, vigilantes: mob violence, unless it is a demonstration.
+  if (int i = first_of({Cue::kMob}); i >= 0 && !Has(hs, Cue::kProtest)) {
+    set("Riots", "Mob violence", i);
     return d;
   }
   // Demonstrations.
@@ -1155,6 +1183,14 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
         return d;
       }
     }
+  }
+  // A raid that only loots or burns, with nobody killed, hurt or fought: property.
+  if (int i = first_of({Cue::kLoot, Cue::kDestroy}); i >= 0 && !hs[i]->weak &&
+      !Has(hs, Cue::kKill) && !Has(hs, Cue::kShoot) && !Has(hs, Cue::kWound) &&
+      !Has(hs, Cue::kDie) && !Has(hs, Cue::kClash) && !Has(hs, Cue::kAbduct) &&
+      !Has(hs, Cue::kStab) && !Has(hs, Cue::kBeat)) {
+    set("Strategic developments", "Looting/property destruction", i);
+    return d;
   }
   // Violence between armed actors or against civilians.
   {
@@ -1702,6 +1738,25 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
             roles.patient = other.patient;
         }
       }
+      // "X repelled Y's assault": Y started it, and ACLED's actor1 is who started it.
+      {
+        std::string_view af = a.Folded(anchor.b);
+        bool repel = anchor.cue == Cue::kClash &&
+                     (af.rfind("repel", 0) == 0 || af.rfind("repuls", 0) == 0 ||
+                      af.rfind("fend", 0) == 0 || af == "pushed" || af == "push" || af == "pushes" ||
+                      af == "drove" || af == "driven" || af == "beat");
+        if (repel && !roles.passive) {
+          std::swap(roles.agent, roles.patient);
+          if (roles.agent < 0) {
+            for (const Toponym& t : c.ToponymsIn(si))
+              if (t.tok_begin >= anchor.e && t.tok_begin <= anchor.e + 4 &&
+                  (t.feature == "demonym" || t.precision == "country"))
+                roles.agent_country_toponym = static_cast<int>(c.IndexOf(t));
+          } else {
+            roles.agent_country_toponym = -1;
+          }
+        }
+      }
       // Unarmed people do not drop bombs or fight battles: a civilian or a crowd found in the
       // agent's place is a victim ("a suicide bomber blew himself up among the crowd").
       bool unarmed_type = d.type == "Protests" || d.type == "Riots" ||
@@ -1741,13 +1796,14 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
       std::vector<size_t> places;  // one event per entry
       if (d.territorial) {
         // The objects of the territorial verb: after it (before it for "fell").
+        const bool left_object = anchor.cue == Cue::kFall || roles.passive;
         for (size_t ti : cands) {
           const Toponym& t = r->toponyms[ti];
-          bool obj = anchor.cue == Cue::kFall ? t.tok_end <= anchor.b : t.tok_begin >= anchor.e;
+          bool obj = left_object ? t.tok_end <= anchor.b : t.tok_begin >= anchor.e;
           if (!anchor.verb && anchor.cue != Cue::kFall) obj = obj || t.tok_end <= anchor.b;
           if (obj) places.push_back(ti);
         }
-        if (anchor.cue == Cue::kFall && places.size() > 1) {
+        if (left_object && places.size() > 1) {
           // "After Kunduz, Sar-e-Pul ... fell": the subject is the nearest place before.
           size_t best = places.back();
           places = {best};
@@ -2009,6 +2065,22 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
           }
         }
         if (a1 && a2 && a1->name == a2->name) a2.reset();
+        // ACLED's defaults: the victims of violence against civilians are civilians; arrests
+        // are made by the police.
+        auto synth = [&](const char* tmpl, const char* kind, int inter) {
+          ActorRef ar;
+          std::string cc = !place_country.empty() ? place_country : c.main_country;
+          ar.name = cc.empty() ? std::string(tmpl).substr(0, std::string(tmpl).find(" (")) 
+                               : actors::FillCountry(tmpl, c.CountryName(cc));
+          if (cc.empty() && ar.name.find(" of {country}") != std::string::npos)
+            ar.name = ar.name.substr(0, ar.name.find(" of {country}"));
+          ar.kind = kind;
+          ar.country = cc;
+          ar.inter = inter;
+          return ar;
+        };
+        if (d.type == "Violence against civilians" && !a2) a2 = synth("Civilians ({country})", "civilians", 7);
+        if (d.subtype == "Arrests" && !a1) a1 = synth("Police Forces of {country}", "state forces", 1);
         e.actor1 = a1;
         e.actor2 = a2;
         e.when = when;
@@ -2057,6 +2129,29 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
     }
   }
 
+  // "The death toll rose to 30": a later toll for the last event that killed.
+  for (uint32_t si = 0; si < a.sentences.size(); ++si) {
+    const text::Sentence& st = a.sentences[si];
+    for (uint32_t k = st.begin; k + 1 < st.end; ++k) {
+      if (!(a.Is(k, "death") && a.Is(k + 1, "toll"))) continue;
+      int64_t toll = -1;
+      for (uint32_t j = k + 2; j < std::min(st.end, k + 10) && toll < 0; ++j) {
+        uint32_t used;
+        int64_t v = ParseCount(a, j, &used);
+        if (v > 0 && !a.Is(j + 1, "percent")) toll = v;
+      }
+      if (toll < 0) break;
+      Event* last = nullptr;
+      for (Event& e : events)
+        if (e.evidence_start <= st.start && (e.fatalities || e.type == "Explosions/Remote violence" ||
+                                             e.type == "Violence against civilians" || e.type == "Battles"))
+          last = &e;
+      if (last && last->evidence_start < st.start && (!last->fatalities || *last->fatalities < toll))
+        last->fatalities = toll;
+      break;
+    }
+  }
+
   // "Islamic State claimed responsibility": the claimant is actor1 of the attacks nearby
   // that name no armed perpetrator.
   {
@@ -2066,9 +2161,13 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
       for (uint32_t k = st.begin; k + 1 < st.end; ++k) {
         std::string_view f = a.Folded(k);
         bool claim = (f == "claimed" || f == "claims" || f == "claim" || f == "claiming") &&
-                     (a.Is(k + 1, "responsibility") || a.Is(k + 1, "credit") ||
-                      (a.Is(k + 1, "the") && (a.Is(k + 2, "attack") || a.Is(k + 2, "bombing") ||
-                                              a.Is(k + 2, "assault") || a.Is(k + 2, "killing"))));
+                     (a.Is(k + 1, "responsibility") || a.Is(k + 1, "credit"));
+        if (!claim && (f == "claimed" || f == "claims")) {
+          // "claimed a ballistic missile attack on Eilat", "claimed the bombing"
+          for (uint32_t j = k + 1; j < std::min(st.end, k + 6); ++j)
+            for (uint32_t hx = c.hit_r[si].b; hx < c.hit_r[si].e; ++hx)
+              if (c.hits[hx].b == j && c.hits[hx].cue != Cue::kNotConflict && !c.hits[hx].verb) claim = true;
+        }
         if (!claim) continue;
         int who = -1;
         for (const Mention& m : c.MentionsIn(si))
@@ -2157,6 +2256,18 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
                                : "@" + std::to_string(e.evidence_start)) +
                       "|" + (e.when ? e.when->date : "");
     auto it = by_key.find(key);
+    // A day and the month holding it are the same telling ("in April" / "on 3 April").
+    if (it == by_key.end() && e.when && e.when->date.size() == 10) {
+      std::string k2 = key.substr(0, key.size() - e.when->date.size()) + e.when->date.substr(0, 7);
+      it = by_key.find(k2);
+    }
+    if (it == by_key.end() && e.when && e.when->date.size() == 7) {
+      for (auto& [k3, idx] : by_key)
+        if (k3.rfind(key, 0) == 0 && k3.size() == key.size() + 3) {
+          it = by_key.find(k3);
+          break;
+        }
+    }
     bool dup = false;
     if (it != by_key.end()) {
       Event& m = merged[it->second];
