@@ -247,6 +247,18 @@ void ActorFinder::Find(const text::Analysis& a, const std::vector<Toponym>& topo
         const Toponym* c = nullptr;
         if (b > 0) c = country_ending_at(b);
         if (!c && b > 1 && a.Is(b - 1, "'s")) c = country_ending_at(b - 1);
+        // "Ethiopia's federal government", "Mali's interim military authorities"
+        if (!c) {
+          uint32_t k = b;
+          while (k > 0 && (a.Is(k - 1, "federal") || a.Is(k - 1, "national") || a.Is(k - 1, "central") ||
+                           a.Is(k - 1, "interim") || a.Is(k - 1, "transitional") || a.Is(k - 1, "military") ||
+                           a.Is(k - 1, "regional") || a.Is(k - 1, "elite") || a.Is(k - 1, "local")) && b - k < 3)
+            --k;
+          if (k < b && k > 0) {
+            c = country_ending_at(k);
+            if (!c && k > 1 && a.Is(k - 1, "'s")) c = country_ending_at(k - 1);
+          }
+        }
         if (!c && b > 0) {
           // "the Afghan security forces": a modifier may sit one word before.
           if (b > 1 && (a.Is(b - 1, "security") || a.Is(b - 1, "government") || a.Is(b - 1, "special")))

@@ -443,7 +443,7 @@ void DropCuesInsideActors(Ctx& c) {
     for (size_t k = mi; k < c.mentions.size() && c.mentions[k].tok_begin <= h.b; ++k) {
       const Mention& m = c.mentions[k];
       if (!m.pronoun && m.tok_begin <= h.b && h.e <= m.tok_end &&
-          !(h.cue == Cue::kAircraft || h.cue == Cue::kProtest))
+          !(h.cue == Cue::kAircraft || h.cue == Cue::kProtest || h.cue == Cue::kMob))
         inside = true;
     }
     if (!inside) kept.push_back(h);
@@ -775,6 +775,14 @@ Roles FindRoles(const Ctx& c, const Segment& seg, const CueHit& h) {
   }
   r.agent = left;
   r.patient = right;
+  // ", killing at least five": the participle's subject is the clause's subject.
+  if (h.verb && h.form == VerbForm::kGerund && h.b > seg.b && a.Is(h.b - 1, ",")) {
+    for (const Mention& m : c.MentionsIn(seg.sentence)) {
+      if (m.tok_begin < seg.b || m.tok_end > h.b || MentionInSpeakerSpan(a, m)) continue;
+      r.agent = static_cast<int>(c.IndexOf(m));
+      break;
+    }
+  }
   // A country as the subject: "Israel struck targets near Tyre" stands for its military.
   if (r.agent < 0) {
     for (const Toponym& t : c.ToponymsIn(seg.sentence)) {
@@ -932,7 +940,12 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
   for (const Mention& m : c.MentionsIn(seg.sentence))
     if (m.tok_begin >= seg.b && m.tok_end <= seg.e && m.air) air_actor = true;
   bool armed = AnyArmed(c, seg);
-  bool protest_ctx = Has(hs, Cue::kProtest) || AnyKind(c, seg, Kind::kProtesters);
+  // A demonstration: the word for one, or protesters with something done to or by them.
+  bool protest_ctx = Has(hs, Cue::kProtest) ||
+                     (AnyKind(c, seg, Kind::kProtesters) &&
+                      (Has(hs, Cue::kIntervene) || Has(hs, Cue::kRiotAct) || Has(hs, Cue::kRiot) ||
+                       Has(hs, Cue::kArrest) || Has(hs, Cue::kKill) || Has(hs, Cue::kShoot) ||
+                       Has(hs, Cue::kClash) || Has(hs, Cue::kBeat) || Has(hs, Cue::kWound)));
   bool violent_act = Has(hs, Cue::kKill) || Has(hs, Cue::kShoot) || Has(hs, Cue::kAttack) ||
                      Has(hs, Cue::kClash) || Has(hs, Cue::kRaid) || Has(hs, Cue::kAmbush) ||
                      Has(hs, Cue::kWound) || Has(hs, Cue::kDie) || Has(hs, Cue::kStrike);
@@ -1057,8 +1070,16 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
       return d;
     }
     if (int i = first_of({Cue::kClash, Cue::kAttack}); i >= 0 && !hs[i]->weak) {
-      set("Riots", "Violent demonstration", i);
-      return d;
+      Roles cr = FindRoles(c, seg, *hs[static_cast<size_t>(i)]);
+      bool by_crowd = cr.agent < 0 || c.mentions[static_cast<size_t>(cr.agent)].kind == Kind::kProtesters ||
+                      c.mentions[static_cast<size_t>(cr.agent)].kind == Kind::kRioters ||
+                      c.mentions[static_cast<size_t>(cr.agent)].kind == Kind::kCivilians;
+      if (by_crowd || hs[static_cast<size_t>(i)]->cue == Cue::kClash) {
+        if (!(hs[static_cast<size_t>(i)]->cue == Cue::kClash && !by_crowd && Has(hs, Cue::kIntervene))) {
+          set("Riots", "Violent demonstration", i);
+          return d;
+        }
+      }
     }
     if (int i = first_of({Cue::kIntervene, Cue::kArrest, Cue::kBeat, Cue::kGrenade}); i >= 0) {
       set("Protests", "Protest with intervention", i);
@@ -1081,6 +1102,18 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
   if (int i = first_of({Cue::kRiot}); i >= 0 && (!hs[i]->weak || violent_act)) {
     set("Riots", "Violent demonstration", i);
     return d;
+  }
+  // A crowd that kills or beats someone: mob violence.
+  if (int i = first_of({Cue::kKill, Cue::kBeat, Cue::kStab}); i >= 0) {
+    Roles mr = FindRoles(c, seg, *hs[static_cast<size_t>(i)]);
+    if (mr.agent >= 0 && !mr.passive) {
+      Kind k = c.mentions[static_cast<size_t>(mr.agent)].kind;
+      if ((k == Kind::kRioters || k == Kind::kCivilians) && !c.mentions[static_cast<size_t>(mr.agent)].pronoun &&
+          !protest_ctx) {
+        set("Riots", "Mob violence", i);
+        return d;
+      }
+    }
   }
   // Rioters doing damage or fighting: a violent demonstration.
   if (AnyKind(c, seg, Kind::kRioters)) {
@@ -1389,6 +1422,10 @@ std::vector<Segment> Segments(const Analysis& a, const text::Sentence& s, uint32
     bool cut = false;
     uint32_t next = i + 1;
     if (f == ";") cut = true;
+    // "..., a day after a rally turned violent": the subordinate clause tells its own event.
+    if ((f == "after" || f == "before" || f == "following") && i > b + 2 && i + 2 < s.end) {
+      cut = true;
+    }
     if (f == "," && i + 1 < s.end) {
       std::string_view nx = a.Folded(i + 1);
       if (nx == "while" || nx == "whereas" || nx == "but" || nx == "meanwhile") cut = true;
