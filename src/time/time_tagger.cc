@@ -527,7 +527,7 @@ bool Parser::YearAt(uint32_t i, int* year, bool allow_two_digit) const {
   int v = Int(i);
   if (v < 0) return false;
   if (DigitCount(i) == 4 && v >= 1000 && v <= 2999) {
-    if (QuantityAfter(i + 1, true)) return false;
+    if (QuantityAfter(i + 1)) return false;
     *year = v;
     return true;
   }

@@ -6,10 +6,16 @@
 namespace sitrep::time {
 namespace {
 
+// v >= 0 in decimal, zero-padded to `width` digits.
 void AppendNum(std::string* out, int v, int width) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%0*d", width, v);
-  out->append(buf);
+  char buf[12];
+  int n = 0;
+  do {
+    buf[n++] = static_cast<char>('0' + v % 10);
+    v /= 10;
+  } while (v > 0 && n < 11);
+  while (n < width && n < 11) buf[n++] = '0';
+  while (n > 0) out->push_back(buf[--n]);
 }
 
 void AppendField(std::string* out, int v, int width) {
