@@ -317,6 +317,13 @@ void FindCues(const EventLexicon& lex, Ctx& c) {
           h.participle_possible = true;
       }
       h.weak = all_weak;
+      // "the surrounding district", "a wounded man": a participle used as an adjective.
+      if (ok && h.verb && (h.form == VerbForm::kGerund || h.form == VerbForm::kParticiple ||
+                           h.form == VerbForm::kPast) &&
+          m.begin > s.begin && (a.Is(m.begin - 1, "the") || a.Is(m.begin - 1, "a") ||
+                                a.Is(m.begin - 1, "an")) && !has_noun && h.e - h.b == 1 &&
+          h.cue != Cue::kWound)
+        ok = false;
       if (ok) c.hits.push_back(h);
       i = m.end;
     }
@@ -325,7 +332,7 @@ void FindCues(const EventLexicon& lex, Ctx& c) {
 
 // Verbs whose particle or complement comes after the object: "set cars on fire", "drove
 // the militants out of", "beat a man to death", "took three engineers hostage". The
-// contiguous forms are in events.tsv; these rules find the split ones (up to 4 words apart).
+// contiguous forms are in events.tsv; these rules find the split ones (up to 6 words apart).
 struct GappedRule {
   std::string_view lemma;
   std::string_view tail;  // folded tokens separated by spaces
@@ -376,7 +383,7 @@ void FindGappedCues(Ctx& c) {
           if (e == std::string_view::npos) e = hd.rule->tail.size();
           tail.push_back(hd.rule->tail.substr(b, e - b));
         }
-        for (uint32_t k = i + 2; k < std::min(s.end, i + 6); ++k) {
+        for (uint32_t k = i + 2; k < std::min(s.end, i + 8); ++k) {
           if (a.tokens[k - 1].kind == text::TokKind::kPunct) break;
           bool ok = k + tail.size() <= s.end;
           for (size_t t = 0; ok && t < tail.size(); ++t) ok = a.Folded(k + static_cast<uint32_t>(t)) == tail[t];
@@ -777,9 +784,19 @@ Roles FindRoles(const Ctx& c, const Segment& seg, const CueHit& h) {
   r.patient = right;
   // ", killing at least five": the participle's subject is the clause's subject.
   if (h.verb && h.form == VerbForm::kGerund && h.b > seg.b && a.Is(h.b - 1, ",")) {
+    r.agent = -1;
     for (const Mention& m : c.MentionsIn(seg.sentence)) {
       if (m.tok_begin < seg.b || m.tok_end > h.b || MentionInSpeakerSpan(a, m)) continue;
-      r.agent = static_cast<int>(c.IndexOf(m));
+      // Only a mention that opens the clause is its subject ("Kenyan police fired ...,
+      // killing"), not an object further on ("a bomb hit an army vehicle, killing").
+      uint32_t lead = seg.b;
+      while (lead < m.tok_begin && (a.Is(lead, "the") || a.Is(lead, "a") || a.Is(lead, "an") ||
+                                    a.tokens[lead].kind == text::TokKind::kPunct))
+        ++lead;
+      bool opens = m.tok_begin <= lead + 1;
+      for (const Toponym& t : c.ToponymsIn(seg.sentence))
+        if (t.tok_begin == lead && t.tok_end == m.tok_begin) opens = true;  // "Kenyan police"
+      if (opens) r.agent = static_cast<int>(c.IndexOf(m));
       break;
     }
   }
@@ -954,6 +971,22 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
                                           HasStrong(hs, Cue::kShoot)));
   bool aircraft = Has(sentence_hs, Cue::kAircraft) || air_actor;
 
+  // An agreement reached, with nothing but weak words of violence around it ("agreed to a
+  // truce and the release of hostages").
+  if (int i = first_of({Cue::kAgree}); i >= 0) {
+    bool concluded = false, other_strong = false;
+    for (uint32_t k = seg.b; k < seg.e; ++k)
+      if (a.Is(k, "signed") || a.Is(k, "agreed") || a.Is(k, "reached") || a.Is(k, "sign") ||
+          a.Is(k, "agree") || a.Is(k, "signs") || a.Is(k, "agrees") || a.Is(k, "brokered") ||
+          a.Is(k, "exchanged") || a.Is(k, "swapped"))
+        concluded = true;
+    for (const CueHit* h : hs)
+      if (!h->weak && h->cue != Cue::kAgree && h->cue != Cue::kNotConflict) other_strong = true;
+    if (concluded && !other_strong) {
+      set("Strategic developments", "Agreement", i);
+      return d;
+    }
+  }
   // Weapons seized, recovered or destroyed are disrupted weapons use.
   for (size_t i = 0; i < hs.size(); ++i) {
     Cue q = hs[i]->cue;
