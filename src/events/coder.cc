@@ -289,7 +289,8 @@ void FindCues(const EventLexicon& lex, Ctx& c) {
       if (m.begin > s.begin) {
         const text::Token& pt = a.tokens[m.begin - 1];
         std::string_view pf = a.Folded(pt);
-        noun_context = pt.kind == text::TokKind::kNumber || pt.kind == text::TokKind::kPunct ||
+        noun_context = pt.kind == text::TokKind::kNumber ||
+                       (pt.kind == text::TokKind::kPunct && pf != "," && pf != ";") ||
                        pf == "the" || pf == "a" || pf == "an" || pf == "of" || pf == "two" ||
                        pf == "three" || pf == "several" || pf == "with" || pf == "by" ||
                        pf == "and" || pf == "more" || pf == "many" || pf == "some";
@@ -1447,7 +1448,8 @@ std::string Cameo(const std::string& sub) {
 // ---------------------------------------------------------------------------------------
 // Segments
 
-std::vector<Segment> Segments(const Analysis& a, const text::Sentence& s, uint32_t si) {
+std::vector<Segment> Segments(const Analysis& a, const text::Sentence& s, uint32_t si,
+                              const std::vector<const CueHit*>& hits) {
   std::vector<Segment> out;
   uint32_t b = s.begin;
   for (uint32_t i = s.begin; i < s.end; ++i) {
@@ -1457,7 +1459,12 @@ std::vector<Segment> Segments(const Analysis& a, const text::Sentence& s, uint32
     if (f == ";") cut = true;
     // "..., a day after a rally turned violent": the subordinate clause tells its own event.
     if ((f == "after" || f == "before" || f == "following") && i > b + 2 && i + 2 < s.end) {
-      cut = true;
+      // Only a clause that tells something of its own (an event phrase before the next
+      // comma) is cut off: "a day after a rally turned violent", not "after Friday prayers".
+      uint32_t stop = i + 1;
+      while (stop < s.end && !a.Is(stop, ",") && !a.Is(stop, ";")) ++stop;
+      for (const CueHit* h : hits)
+        if (h->b > i && h->b < stop && h->cue != Cue::kNotConflict) cut = true;
     }
     if (f == "," && i + 1 < s.end) {
       std::string_view nx = a.Folded(i + 1);
@@ -1745,7 +1752,7 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
       if (h->weak) veto_weak = true;
       else veto_strong = true;
     }
-    for (const Segment& seg : Segments(a, s, si)) {
+    for (const Segment& seg : Segments(a, s, si, sentence_hs)) {
       std::vector<const CueHit*> hs;
       for (const CueHit* h : sentence_hs)
         if (h->b >= seg.b && h->e <= seg.e && h->cue != Cue::kNotConflict) hs.push_back(h);
