@@ -192,7 +192,7 @@ constexpr Entry kWords[] = {
     {"since", Cls::kPrep, M(kOnOrAfter), 0}, {"after", Cls::kPrep, M(kAfter), 0},
     {"before", Cls::kPrep, M(kBefore), 0}, {"until", Cls::kPrep, M(kOnOrBefore), 0},
     {"till", Cls::kPrep, M(kOnOrBefore), 0}, {"til", Cls::kPrep, M(kOnOrBefore), 0},
-    {"through", Cls::kPrep, M(kOnOrBefore), 0}, {"by", Cls::kPrep, M(kOnOrBefore), 0},
+    {"by", Cls::kPrep, M(kOnOrBefore), 0},
 };
 
 #undef U

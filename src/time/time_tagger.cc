@@ -829,6 +829,11 @@ bool Parser::TryPhrase(uint32_t i, Found* f) {
   }
   f->b = i + info->skip_left;
   f->e = end - info->skip_right;
+  // "the long-term goal": a hyphenated adjective, not "the long term".
+  if (info->kind == PhraseKind::kRef) {
+    for (uint32_t k = f->b + 1; k < f->e; ++k)
+      if (Hyph(k)) return false;
+  }
   switch (info->kind) {
     case PhraseKind::kRef:
       f->value = info->value;
@@ -1201,6 +1206,12 @@ bool Parser::TryMonth(uint32_t i, Found* f) {
     }
   }
   if (abbrev && day < 0 && year == kX) return false;
+  // "June Carter", "Director April Ryan": a first name before a surname.
+  if (day < 0 && year == kX && b == i && IsWord(i + 1) && Cap(i + 1) && W(i + 1) == nullptr &&
+      !(i > lo_ && In(F(i - 1), {"in", "since", "until", "till", "by", "early", "mid", "late",
+                                  "last", "next", "this", "of", "during", "from", "before",
+                                  "after", "between", "through", "throughout"})))
+    return false;
   if ((w->flags & kAmbiguous) && day < 0 && year == kX) {
     // "May" and "March" alone: only after a word that introduces a date.
     std::string_view prev = i > lo_ ? F(i - 1) : std::string_view();
@@ -1234,7 +1245,17 @@ bool Parser::TryMonth(uint32_t i, Found* f) {
   f->e = e;
   f->is_point = true;
   f->explicit_year = explicit_year;
-  if (year == kX) {
+  if (year == kX && day < 0 && b == i && i > lo_ && In(F(i - 1), {"last", "next", "this"})) {
+    // "last July": the latest July before this month; "next May", "this May".
+    f->b = i - 1;
+    f->relative = true;
+    if (has_dct_) {
+      std::string_view r = F(i - 1);
+      p.year = r == "this"   ? dct_.year
+               : r == "last" ? (month < dct_.month ? dct_.year : dct_.year - 1)
+                             : (month > dct_.month ? dct_.year : dct_.year + 1);
+    }
+  } else if (year == kX) {
     if (day > 0 && !IsValidDate(2000, month, day)) return false;  // "February 30"
     f->relative = true;
     p = ResolveYearless(p, TenseOf(b, e));
@@ -1331,10 +1352,10 @@ bool Parser::TryWeekend(uint32_t i, Found* f) {
   if (i == lo_) return false;
   std::string_view prev = F(i - 1);
   int n = 0;
-  bool by_tense = false;
+  bool by_tense = false, this_weekend = false;
   if (prev == "this") {
     f->b = i - 1;
-    by_tense = true;
+    this_weekend = true;
   } else if (prev == "last" || prev == "past" || prev == "previous") {
     f->b = i - 1;
     n = -1;
@@ -1367,7 +1388,11 @@ bool Parser::TryWeekend(uint32_t i, Found* f) {
   int dw = Weekday(dct_days_);
   bool in_weekend = dw >= 6;
   int shift;
-  if (by_tense) {
+  if (this_weekend) {
+    // The weekend of the dct's week; early in a week, a past clause means the one just gone.
+    Tense t = TenseOf(f->b, f->e);
+    shift = dw <= 2 && (t == Tense::kPast || t == Tense::kUnknown) ? -1 : 0;
+  } else if (by_tense) {
     // As for weekdays, an unknown tense is read as past.
     Tense t = TenseOf(f->b, f->e);
     if (t == Tense::kPast || t == Tense::kUnknown) shift = in_weekend ? 0 : -1;
@@ -1627,10 +1652,13 @@ bool Parser::TryUnit(uint32_t u, Found* f) {
     uint32_t b = cs;
     if (b > lo_ && C(b - 1) == Cls::kRel) {
       Rel r = static_cast<Rel>(V(b - 1));
-      if (r == Rel::kPast || r == Rel::kLast || r == Rel::kNext || r == Rel::kComing ||
-          r == Rel::kPrevious || r == Rel::kFollowing) {
+      bool the = b >= lo_ + 2 && F(b - 2) == "the";
+      // "the past nine days", "last two years"; "coming", "previous" and "following" need
+      // their article ("following a month-long trial" is no period).
+      if (r == Rel::kPast || r == Rel::kLast || r == Rel::kNext ||
+          (the && (r == Rel::kComing || r == Rel::kPrevious || r == Rel::kFollowing))) {
         --b;
-        if (b > lo_ && F(b - 1) == "the") --b;
+        if (the) --b;
       }
     } else if (b > lo_ + 1 && F(b - 1) == "first" && F(b - 2) == "the") {
       b -= 2;
@@ -2127,7 +2155,7 @@ bool Parser::TryDecadeWord(uint32_t i, Found* f) {
 
 // "between 1996 and 2001", "from May to July", "1996-2001": the whole as a DURATION.
 bool Parser::TryRange(Found* x, std::vector<Found>* extra) {
-  if (!x->is_point || !x->point.Resolved()) return false;
+  if (!x->is_point) return false;
   const Gran g = x->point.gran;
   if (g != Gran::kYear && g != Gran::kMonth && g != Gran::kDay) return false;
   uint32_t k = x->e;
@@ -2139,8 +2167,11 @@ bool Parser::TryRange(Found* x, std::vector<Found>* extra) {
   } else if (x->b > lo_ && F(x->b - 1) == "from" && In(F(k), {"to", "until", "till", "through"})) {
     start = x->b - 1;
     ++k;
-  } else if (g == Gran::kYear && Hyph(k) && IsNum(k) && x->b == x->e - 1) {
+  } else if (g == Gran::kYear && Hyph(k) && IsNum(k) && x->b == x->e - 1 &&
+             x->point.Resolved()) {
     hyphen = true;
+  } else if (g == Gran::kMonth && Hyph(k) && C(k) == Cls::kMonth && x->b == x->e - 1) {
+    // "October-December 1994"
   } else {
     return false;
   }
@@ -2170,6 +2201,13 @@ bool Parser::TryRange(Found* x, std::vector<Found>* extra) {
     x->point.year = y.point.year;
     x->explicit_year = true;
     x->relative = false;
+  }
+  if (!x->point.Resolved()) return false;
+  // ... or from the start: "from May 2020 to July".
+  if (x->explicit_year && !y.explicit_year && y.point.gran == g && g != Gran::kYear) {
+    y.point.year = x->point.year;
+    if (y.point.month < x->point.month) ++y.point.year;
+    y.relative = false;
   }
   if (!y.point.Resolved() || y.point.gran != g) {
     if (!(g == Gran::kDay && y.point.gran == Gran::kDay)) return false;
