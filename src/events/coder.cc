@@ -293,7 +293,9 @@ void FindCues(const EventLexicon& lex, Ctx& c) {
                        (pt.kind == text::TokKind::kPunct && pf != "," && pf != ";") ||
                        pf == "the" || pf == "a" || pf == "an" || pf == "of" || pf == "two" ||
                        pf == "three" || pf == "several" || pf == "with" || pf == "by" ||
-                       pf == "and" || pf == "more" || pf == "many" || pf == "some";
+                       pf == "and" || pf == "more" || pf == "many" || pf == "some" ||
+                       ((pt.flags & text::kCap) && !(pt.flags & text::kSentStart) &&
+                        pt.kind == text::TokKind::kWord);
       }
       bool has_noun = false;
       for (uint32_t id : m.values) has_noun = has_noun || !lex.form(id).verb;
@@ -1282,7 +1284,9 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
       if (pk == 0) {
         for (const Mention& m : c.MentionsIn(seg.sentence)) {
           if (m.tok_begin < seg.b || m.tok_end > seg.e || m.pronoun) continue;
-          if (roles.agent >= 0 && &m == &c.mentions[static_cast<size_t>(roles.agent)]) continue;
+          if (roles.agent >= 0 && (&m == &c.mentions[static_cast<size_t>(roles.agent)] ||
+                                   m.name == c.mentions[static_cast<size_t>(roles.agent)].name))
+            continue;
           if (m.kind == Kind::kCivilians) civ_victims = true;
           else if (actors::IsArmed(m.kind) && !m.weak) armed_victims = true;
         }
@@ -1500,8 +1504,7 @@ std::string Modality(const Ctx& c, const Segment& seg, const CueHit& h, bool* pl
   for (uint32_t k = h.b; k-- > lo;) {
     std::string_view f = a.Folded(k);
     if (f == "," || f == ";") break;
-    if (IsNegation(f)) {
-      if (f == "no" && a.Is(k + 1, "one")) continue;
+    if (IsNegation(f) || f == "nobody" || f == "none") {
       if (f == "not" && a.Is(k + 1, "only")) continue;
       return "negated";
     }
@@ -2044,6 +2047,23 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
         if (last && *c.dct - *last > 180 && modality == "asserted") modality = "background";
         if (first && *first - *c.dct > 1 && modality == "asserted") modality = "planned";
       }
+      if (!when && modality != "planned" && modality != "hypothetical") {
+        // The story goes on: the date of the last dated event one or two sentences back in
+        // the same paragraph ("Gunmen raided Konduga on Saturday. They burned houses.").
+        for (size_t k = events.size(); k-- > 0;) {
+          const Event& pe = events[k];
+          if (!pe.when || pe.when->basis != "text" || pe.modality == "background" ||
+              pe.when->precision != "day")
+            continue;
+          uint32_t ps = a.tokens.empty() ? 0 : 0;
+          for (uint32_t q = si; q-- > 0 && si - q <= 2;)
+            if (a.sentences[q].start <= pe.trigger_start && pe.trigger_start < a.sentences[q].stop) ps = q + 1;
+          if (ps == 0 || a.sentences[ps - 1].paragraph != s.paragraph) break;
+          when = pe.when;
+          when_basis = "previous sentence";
+          break;
+        }
+      }
       if (!when && c.dct && modality != "planned" && modality != "hypothetical") {
         // The report's own date.
         When w;
@@ -2163,6 +2183,7 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
         e.when = when;
         if (!when) e.when_reason = c.dct ? "no date for this event in its sentence" : "no publication date and no date in the sentence";
         else if (when_basis == "publication date") e.when_reason = "date from the publication date";
+        else if (when_basis == "previous sentence") e.when_reason = "date from the previous sentence";
         e.source = source;
         e.modality = modality;
         e.fatalities = Fatalities(c, seg, hs);
