@@ -9,10 +9,9 @@
 //      (non-Latin scripts are skipped: English news writes names in Latin letters; short
 //      all-capital codes such as airport codes are skipped too);
 //   4. links: each city to its country and areas; each area to its seat (the most populous
-//      PPLA/PPLA2 with its codes) and a point (the centre of its places: the midpoint of the
-//      2nd-98th percentile range of their latitudes and longitudes, which approaches the
-//      area's geographic centre better than a mean pulled towards its densest part; the seat when it has
-//      fewer than three places); an admin1 whose short name is a name of its seat inherits
+//      PPLA/PPLA2 with its codes) and a point (the centre of the box around its places, which
+//      approaches the area's geographic centre, where GeoNames puts it, better than a mean
+//      pulled towards its densest part; the seat when it has fewer than three places); an admin1 whose short name is a name of its seat inherits
 //      the seat's alternate names ("Sar-e-Pul" province); countries to their capitals;
 //   5. data/place_aliases.tsv: names news use that the data lack, demonyms, regions;
 //   6. word lists data/geo_*.tsv into the word-class table.
@@ -347,16 +346,27 @@ void Builder::Link() {
       }
       a.link = seat;
       if (m.size() >= 3) {
-        std::vector<double> la, lo;
+        // The centre of the box around the area's places: GeoNames puts an area's point near
+        // its geographic centre, and the box's centre approaches that better than any mean,
+        // which the densest part of the area pulls towards itself (Queensland's east coast).
+        // An area across the antimeridian (Alaska's Aleutians) is boxed in 0..360.
+        double la0 = 90, la1 = -90, lo0 = 180, lo1 = -180, lw0 = 360, lw1 = 0;
         for (uint32_t c : m) {
-          la.push_back(places_[c].lat);
-          lo.push_back(places_[c].lon);
+          const P& q = places_[c];
+          la0 = std::min(la0, q.lat);
+          la1 = std::max(la1, q.lat);
+          lo0 = std::min(lo0, q.lon);
+          lo1 = std::max(lo1, q.lon);
+          double w = q.lon < 0 ? q.lon + 360 : q.lon;
+          lw0 = std::min(lw0, w);
+          lw1 = std::max(lw1, w);
         }
-        std::sort(la.begin(), la.end());
-        std::sort(lo.begin(), lo.end());
-        size_t lo_i = m.size() / 50, hi_i = m.size() - 1 - m.size() / 50;
-        a.lat = (la[lo_i] + la[hi_i]) / 2;
-        a.lon = (lo[lo_i] + lo[hi_i]) / 2;
+        a.lat = (la0 + la1) / 2;
+        a.lon = (lo0 + lo1) / 2;
+        if (lw1 - lw0 < lo1 - lo0) {
+          a.lon = (lw0 + lw1) / 2;
+          if (a.lon > 180) a.lon -= 360;
+        }
         a.has_coords = true;
       } else if (seat != kNoPlace) {
         a.lat = places_[seat].lat;
