@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 #include "util/hash.h"
 #include "util/utf8.h"
@@ -63,6 +64,40 @@ Cls ClassifyCp(uint32_t cp) {
     default:
       return kPunct;
   }
+}
+
+// Per-byte facts for folding ASCII tokens (Tokenizer::EmitAscii).
+enum : uint8_t {
+  kFiUpper = 1, kFiLower = 2, kFiDigit = 4, kFiApos = 8, kFiDot = 16, kFiComma = 32,
+  kFiHigh = 128,  // not ASCII
+};
+constexpr std::array<uint8_t, 256> MakeFoldInfo() {
+  std::array<uint8_t, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    uint8_t v = 0;
+    if (c >= 0x80) v = kFiHigh;
+    else if (c >= 'A' && c <= 'Z') v = kFiUpper;
+    else if (c >= 'a' && c <= 'z') v = kFiLower;
+    else if (c >= '0' && c <= '9') v = kFiDigit;
+    else if (c == '\'') v = kFiApos;
+    else if (c == '.') v = kFiDot;
+    else if (c == ',') v = kFiComma;
+    t[static_cast<size_t>(c)] = v;
+  }
+  return t;
+}
+constexpr auto kFoldInfo = MakeFoldInfo();
+static_assert((kFiUpper << 5) == 0x20, "upper-case bit shifts to the ASCII case bit");
+
+// Bit 7 of each byte of the result is set where that byte of w is ASCII and in [lo, hi]
+// (lo <= hi <= 127): a SWAR range test, no carries between bytes.
+inline uint64_t BytesInRange(uint64_t w, unsigned lo, unsigned hi) {
+  constexpr uint64_t k01 = 0x0101010101010101ull, k7F = 0x7F7F7F7F7F7F7F7Full,
+                     k80 = 0x8080808080808080ull;
+  const uint64_t x = w & k7F;
+  const uint64_t ge_lo = x + k01 * (128 - lo);  // bit 7 set iff x >= lo
+  const uint64_t gt_hi = x + k01 * (127 - hi);  // bit 7 set iff x > hi
+  return ge_lo & ~gt_hi & ~w & k80;
 }
 
 // A cursor over UTF-8 that classifies the code point under it.
@@ -193,10 +228,35 @@ class Tokenizer {
 
   void Run() {
     const size_t n = s_.size();
+    a_->tokens.reserve(n / 4 + 16);
+    // Folded forms are written by position into a buffer sized once (ASCII folding never
+    // lengthens a token); Run() trims it at the end.
+    a_->folded.resize(n + 16);
+    fpos_ = 0;
     size_t i = 0;
     uint16_t pending = 0;
     int newlines = 0;
     while (i < n) {
+      const unsigned char c0 = static_cast<unsigned char>(s_[i]);
+      if (c0 == ' ') {
+        pending |= kSpaceBefore;
+        ++i;
+        continue;
+      }
+      // The hot path: a word of ASCII letters and digits, scanned and folded in one pass.
+      size_t fast_end;
+      if ((kFoldInfo[c0] & (kFiUpper | kFiLower)) && FastWord(i, pending, &fast_end)) {
+        newlines = 0;
+        pending = 0;
+        if (fast_end + 1 < n && s_[fast_end] == '-' &&
+            IsWordCls(cur_.ClassAt(fast_end + 1))) {
+          i = fast_end + 1;
+          pending = kHyphenBefore;
+          continue;
+        }
+        i = fast_end;
+        continue;
+      }
       uint32_t cp;
       int len;
       Cls c = cur_.ClassAt(i, &cp, &len);
@@ -240,16 +300,76 @@ class Tokenizer {
       }
       i = end;
     }
+    a_->folded.resize(fpos_);
   }
 
  private:
+  // A word that starts with an ASCII letter at i and runs over ASCII letters and digits to an
+  // ASCII character that is neither an apostrophe nor the dot of an abbreviation ("U.S."):
+  // emits it (what ScanWord + Emit would make of it) and stores its end. Returns false,
+  // having emitted nothing, for any other word: the general path takes it.
+  bool FastWord(size_t i, uint16_t flags, size_t* end) {
+    const size_t n = s_.size();
+    std::string& folded = a_->folded;
+    if (fpos_ + (n - i) > folded.size()) folded.resize(fpos_ + (n - i) + 16);
+    char* out = folded.data() + fpos_;
+    const unsigned char* p = reinterpret_cast<const unsigned char*>(s_.data());
+    size_t j = i;
+    int upper = 0;
+    uint8_t seen = 0;
+    // Eight bytes at a time while eight remain (SWAR): which bytes are ASCII upper, lower,
+    // digit; the word ends at the first that is none of them. Folded bytes are stored eight
+    // at a time too (folded has slack; bytes past the word are overwritten later).
+    while (j + 8 <= n) {
+      uint64_t w;
+      std::memcpy(&w, p + j, 8);
+      const uint64_t up = BytesInRange(w, 'A', 'Z'), lo = BytesInRange(w, 'a', 'z'),
+                     dig = BytesInRange(w, '0', '9');
+      const uint64_t stop = ~((up | lo | dig) & ~w) & 0x8080808080808080ull;
+      const uint64_t folded8 = w | (up >> 2);  // 0x80 >> 2 == 0x20, the ASCII case bit
+      std::memcpy(out + (j - i), &folded8, 8);
+      const int len = stop ? __builtin_ctzll(stop) >> 3 : 8;
+      const uint64_t keep = len == 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * len)) - 1;
+      const uint64_t u = up & keep;  // upper counts to 2 at most: all AllCaps needs
+      upper += (u != 0) + ((u & (u - 1)) != 0);
+      if (lo & keep) seen |= kFiLower;
+      if (dig & keep) seen |= kFiDigit;
+      j += static_cast<size_t>(len);
+      if (len < 8) goto done;
+    }
+    for (; j < n; ++j) {
+      const unsigned char c = p[j];
+      const uint8_t info = kFoldInfo[c];
+      if (!(info & (kFiUpper | kFiLower | kFiDigit))) break;
+      out[j - i] = static_cast<char>(c | ((info & kFiUpper) << 5));
+      upper += info & kFiUpper;
+      seen |= info;
+    }
+  done:
+    if (j < n && (p[j] >= 0x80 || p[j] == '\'' || (p[j] == '.' && j == i + 1))) return false;
+    Token t;
+    t.start = static_cast<uint32_t>(i);
+    t.end = static_cast<uint32_t>(j);
+    t.kind = TokKind::kWord;
+    if (kFoldInfo[p[i]] & kFiUpper) flags |= kCap;
+    if (seen & kFiDigit) flags |= kHasDigit;
+    if (upper >= 2 && !(seen & kFiLower)) flags |= kAllCaps;  // every letter upper case
+    t.flags = flags;
+    t.fold_start = static_cast<uint32_t>(fpos_);
+    t.fold_len = static_cast<uint32_t>(j - i);
+    t.hash = HashBytesPadded(out, j - i);  // folded has >= 16 bytes of slack past out
+    fpos_ += j - i;
+    Push(t);
+    *end = j;
+    return true;
+  }
+
   // Scans a word or number starting at i; returns its end.
   size_t ScanWord(size_t i, TokKind* kind, bool* abbrev) {
     const size_t n = s_.size();
     // Dotted abbreviation: L.L. (U.S., U.N., a.m.)
-    if (IsAsciiLetterAt(s_, i) && i + 3 < n + 1 && i + 1 < n && s_[i + 1] == '.' &&
-        IsAsciiLetterAt(s_, i + 2) && i + 3 < n && s_[i + 3] == '.' &&
-        (i == 0 || !IsWordCls(cur_.ClassAt(i - 1)))) {
+    if (i + 3 < n && s_[i + 1] == '.' && s_[i + 3] == '.' && IsAsciiLetterAt(s_, i) &&
+        IsAsciiLetterAt(s_, i + 2) && (i == 0 || !IsWordCls(cur_.ClassAt(i - 1)))) {
       size_t j = i;
       while (IsAsciiLetterAt(s_, j) && j + 1 < n && s_[j + 1] == '.') j += 2;
       if (!IsWordCls(cur_.ClassAt(j))) {
@@ -258,10 +378,24 @@ class Tokenizer {
         return j;
       }
     }
+    // Fast path: a word of ASCII letters (and digits) that ends at an ASCII character other
+    // than an apostrophe ends exactly where the general loop below would end it.
+    if (IsAsciiLetterAt(s_, i)) {
+      size_t j = i + 1;
+      while (j < n && (kAscii[static_cast<unsigned char>(s_[j]) & 0x7F] == kLetter ||
+                       kAscii[static_cast<unsigned char>(s_[j]) & 0x7F] == kDigit) &&
+             static_cast<unsigned char>(s_[j]) < 0x80)
+        ++j;
+      if (j == n || (static_cast<unsigned char>(s_[j]) < 0x80 && s_[j] != '\'')) {
+        *kind = TokKind::kWord;
+        return j;
+      }
+    }
     // ISO date 2021-08-08 as one number token.
-    if (i + 10 <= n && IsDigitAt(s_, i) && IsDigitAt(s_, i + 1) && IsDigitAt(s_, i + 2) &&
-        IsDigitAt(s_, i + 3) && s_[i + 4] == '-' && IsDigitAt(s_, i + 5) &&
-        IsDigitAt(s_, i + 6) && s_[i + 7] == '-' && IsDigitAt(s_, i + 8) &&
+    if (i + 10 <= n && s_[i + 4] == '-' && s_[i + 7] == '-' && IsDigitAt(s_, i) &&
+        IsDigitAt(s_, i + 1) && IsDigitAt(s_, i + 2) &&
+        IsDigitAt(s_, i + 3) && IsDigitAt(s_, i + 5) &&
+        IsDigitAt(s_, i + 6) && IsDigitAt(s_, i + 8) &&
         IsDigitAt(s_, i + 9) && !IsWordCls(cur_.ClassAt(i + 10))) {
       *kind = TokKind::kNumber;
       return i + 10;
@@ -297,6 +431,12 @@ class Tokenizer {
         numeric = false;
         any = true;
         j += static_cast<size_t>(len);
+        // Fast path: the rest of an ASCII word (letters and digits) in a tight loop.
+        while (j < n) {
+          unsigned char ch = static_cast<unsigned char>(s_[j]);
+          if (ch >= 0x80 || (kAscii[ch] != kLetter && kAscii[ch] != kDigit)) break;
+          ++j;
+        }
         continue;
       }
       if (numeric && any && (cp == ',' || cp == '.' || cp == ':' || cp == '/') &&
@@ -341,12 +481,65 @@ class Tokenizer {
     return j;
   }
 
+  // The common case, an all-ASCII token: case flags and the folded form in one pass, written
+  // straight into Analysis::folded. Returns false (leaving folded as it was) at the first
+  // byte that is not ASCII; Emit then takes the Unicode path. Same result as FoldAppend.
+  bool EmitAscii(std::string_view surf, TokKind kind, bool abbrev, uint16_t* flags) {
+    std::string& folded = a_->folded;
+    if (fpos_ + surf.size() > folded.size()) folded.resize(2 * folded.size() + surf.size());
+    char* out = folded.data() + fpos_;
+    size_t w = 0;
+    int letters = 0, upper = 0;
+    uint8_t seen = 0, cap = 0;
+    uint16_t f = *flags;
+    const bool word = kind == TokKind::kWord;
+    const uint8_t drop = static_cast<uint8_t>((word ? kFiApos : 0) | (word && abbrev ? kFiDot : 0) |
+                                              (kind == TokKind::kNumber ? kFiComma : 0));
+    for (char ch : surf) {
+      unsigned char c = static_cast<unsigned char>(ch);
+      uint8_t info = kFoldInfo[c];
+      if (info & kFiHigh) return false;
+      uint8_t letter = info & (kFiUpper | kFiLower);
+      cap = (letter && letters == 0) ? static_cast<uint8_t>(info & kFiUpper) : cap;
+      letters += letter != 0;
+      upper += info & kFiUpper;
+      seen |= info;
+      out[w] = static_cast<char>(c | ((info & kFiUpper) << 5));  // 'A' | 0x20 == 'a'
+      w += (info & drop) == 0;
+    }
+    fpos_ += w;
+    if (cap) f |= kCap;
+    if (seen & kFiDigit) f |= kHasDigit;
+    if (letters >= 2 && upper == letters) f |= kAllCaps;
+    if (abbrev) f |= kAbbrev;
+    *flags = f;
+    return true;
+  }
+
+  // kQuote and kTerminal for a punctuation token's folded form.
+  static uint16_t PunctFlags(std::string_view f) {
+    if (f == "\"") return kQuote;
+    if (f == "." || f == "!" || f == "?" || f == "..." || f == "\xE2\x80\xA6") return kTerminal;
+    return 0;
+  }
+
   void Emit(size_t b, size_t e, TokKind kind, bool abbrev, uint16_t flags) {
     Token t;
     t.start = static_cast<uint32_t>(b);
     t.end = static_cast<uint32_t>(e);
     t.kind = kind;
     std::string_view surf = s_.substr(b, e - b);
+    t.fold_start = static_cast<uint32_t>(fpos_);
+    if (EmitAscii(surf, kind, abbrev, &flags)) {
+      t.fold_len = static_cast<uint32_t>(fpos_) - t.fold_start;
+      if (kind == TokKind::kPunct) flags |= PunctFlags({a_->folded.data() + t.fold_start, t.fold_len});
+      t.flags = flags;
+      t.hash = t.fold_len + 8 <= a_->folded.size() - t.fold_start
+                   ? HashBytesPadded(a_->folded.data() + t.fold_start, t.fold_len)
+                   : HashBytes(std::string_view(a_->folded.data() + t.fold_start, t.fold_len));
+      Push(t);
+      return;
+    }
     bool ascii = true;
     int letters = 0, upper = 0;
     bool first_letter_seen = false;
@@ -388,57 +581,101 @@ class Tokenizer {
     if (letters >= 2 && upper == letters) flags |= kAllCaps;
     if (abbrev) flags |= kAbbrev;
     t.flags = flags;
-    t.fold_start = static_cast<uint32_t>(a_->folded.size());
-    FoldAppend(surf, kind, abbrev, &a_->folded);
-    t.fold_len = static_cast<uint32_t>(a_->folded.size()) - t.fold_start;
-    t.hash = HashBytes(std::string_view(a_->folded).substr(t.fold_start, t.fold_len));
-    a_->tokens.push_back(t);
+    scratch_.clear();
+    FoldAppend(surf, kind, abbrev, &scratch_);
+    std::string& folded = a_->folded;
+    if (fpos_ + scratch_.size() > folded.size()) folded.resize(2 * folded.size() + scratch_.size());
+    std::memcpy(folded.data() + fpos_, scratch_.data(), scratch_.size());
+    fpos_ += scratch_.size();
+    t.fold_len = static_cast<uint32_t>(scratch_.size());
+    if (kind == TokKind::kPunct) t.flags |= PunctFlags(scratch_);
+    t.hash = HashBytes(scratch_);
+    Push(t);
   }
+
+  // vector::push_back, inlined here (GCC kept it out of line: a tenth of the time).
+  __attribute__((flatten)) void Push(const Token& t) { a_->tokens.push_back(t); }
 
   std::string_view s_;
   Cursor cur_;
   Analysis* a_;
+  size_t fpos_ = 0;      // bytes of a_->folded written
+  std::string scratch_;  // the folded form of a non-ASCII token
 };
 
 // ---------------------------------------------------------------------------------------
 // Sentences
 
-bool IsTitleAbbrev(std::string_view f) {
+// A fixed set of folded words, looked up by the token's hash: one probe, then one compare.
+// (The speech finder asks about every token of every sentence.)
+class WordSet {
+ public:
+  template <size_t N>
+  explicit WordSet(const std::string_view (&words)[N]) {
+    size_t cap = 16;
+    while (cap < 2 * N) cap <<= 1;
+    slots_.resize(cap);
+    mask_ = cap - 1;
+    for (std::string_view w : words) {
+      uint64_t h = HashBytes(w);
+      size_t b = h & mask_;
+      while (!slots_[b].word.empty()) b = (b + 1) & mask_;
+      slots_[b] = {h, w};
+    }
+  }
+  bool Contains(uint64_t hash, std::string_view f) const {
+    for (size_t b = hash & mask_;; b = (b + 1) & mask_) {
+      const Slot& s = slots_[b];
+      if (s.word.empty()) return false;
+      if (s.hash == hash && s.word == f) return true;
+    }
+  }
+
+ private:
+  struct Slot {
+    uint64_t hash = 0;
+    std::string_view word;
+  };
+  std::vector<Slot> slots_;
+  size_t mask_ = 0;
+};
+
+bool IsTitleAbbrev(uint64_t hash, std::string_view f) {
   static constexpr std::string_view kList[] = {
       "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl", "pvt",
       "adm", "cmdr", "cdr", "rep", "sen", "gov", "pres", "prof", "rev", "st", "mt", "ft",
       "no", "nos", "vs", "v", "brig", "lieut", "supt", "insp", "sr", "jr", "messrs", "hon",
       "fr", "sheikh", "approx", "dept", "est", "fig", "ref", "vol", "pp", "para", "art",
       "lt.col", "maj.gen", "rs", "al"};
-  for (auto k : kList)
-    if (f == k) return true;
-  return false;
+  static const WordSet kSet(kList);
+  return kSet.Contains(hash, f);
 }
 
-bool IsMonthAbbrev(std::string_view f) {
+bool IsMonthAbbrev(uint64_t hash, std::string_view f) {
   static constexpr std::string_view kList[] = {"jan", "feb", "mar", "apr", "jun", "jul",
                                                "aug", "sep", "sept", "oct", "nov", "dec"};
-  for (auto k : kList)
-    if (f == k) return true;
-  return false;
+  static const WordSet kSet(kList);
+  return kSet.Contains(hash, f);
 }
 
-bool IsSentenceStarterWord(std::string_view f) {
+bool IsSentenceStarterWord(uint64_t hash, std::string_view f) {
   static constexpr std::string_view kList[] = {
       "the", "a", "an", "he", "she", "it", "they", "we", "i", "in", "on", "at", "but", "and",
       "this", "that", "there", "his", "her", "their", "its", "however", "meanwhile", "earlier",
       "later", "after", "before", "when", "while", "police", "officials", "authorities",
       "according", "some", "many", "more", "no", "one", "two", "three", "several", "both"};
-  for (auto k : kList)
-    if (f == k) return true;
-  return false;
+  static const WordSet kSet(kList);
+  return kSet.Contains(hash, f);
 }
 
 bool IsOpeningQuote(const Analysis& a, uint32_t i);
-bool IsQuoteTok(const Analysis& a, uint32_t i) {
+// True if token i is punctuation folded to the single character c.
+inline bool IsPunctChar(const Analysis& a, uint32_t i, char c) {
   const Token& t = a.tokens[i];
-  return t.kind == TokKind::kPunct && a.Folded(t) == "\"";
+  return t.kind == TokKind::kPunct && t.fold_len == 1 && a.folded[t.fold_start] == c;
 }
+
+bool IsQuoteTok(const Analysis& a, uint32_t i) { return a.tokens[i].flags & kQuote; }
 bool IsCloser(const Analysis& a, uint32_t i) {
   if (a.tokens[i].kind != TokKind::kPunct) return false;
   std::string_view f = a.Folded(i);
@@ -481,8 +718,8 @@ bool EndsSentence(const Analysis& a, uint32_t i, uint32_t* resume) {
       const Token& prev = toks[i - 1];
       std::string_view pf = a.Folded(prev);
       if (prev.kind == TokKind::kWord) {
-        if (IsTitleAbbrev(pf) && (prev.flags & kCap)) return false;
-        if (IsMonthAbbrev(pf) && next.kind == TokKind::kNumber) return false;
+        if ((prev.flags & kCap) && IsTitleAbbrev(prev.hash, pf)) return false;
+        if (next.kind == TokKind::kNumber && IsMonthAbbrev(prev.hash, pf)) return false;
         // An initial: "Abdul R. Dostom".
         if (prev.end - prev.start == 1 && (prev.flags & kCap) && (next.flags & kCap) &&
             !(next.flags & kNewlineBefore))
@@ -526,6 +763,8 @@ void SplitSentences(Analysis* a) {
   };
   for (uint32_t i = 0; i < n; ++i) {
     const Token& t = toks[i];
+    // Most tokens neither follow a line break nor can end a sentence.
+    if (!(t.flags & (kParaBefore | kNewlineBefore | kTerminal | kAbbrev))) continue;
     if (i > begin) {
       bool brk = false;
       if (t.flags & kParaBefore) {
@@ -544,9 +783,9 @@ void SplitSentences(Analysis* a) {
         if (t.flags & kParaBefore) ++paragraph;
       }
     }
+    if (!(t.flags & (kTerminal | kAbbrev))) continue;
     std::string_view f = a->Folded(t);
-    bool terminal = t.kind == TokKind::kPunct && (f == "." || f == "!" || f == "?" ||
-                                                  f == "..." || f == "\xE2\x80\xA6");
+    bool terminal = t.flags & kTerminal;
     uint32_t resume = i + 1;
     if (terminal && EndsSentence(*a, i, &resume)) {
       uint32_t next = resume;
@@ -557,7 +796,7 @@ void SplitSentences(Analysis* a) {
     }
     if ((t.flags & kAbbrev) && i + 1 < n && f.size() <= 3 && a->Surface(t).back() == '.') {
       const Token& nx = toks[i + 1];
-      if ((nx.flags & kCap) && IsSentenceStarterWord(a->Folded(nx)) &&
+      if ((nx.flags & kCap) && IsSentenceStarterWord(nx.hash, a->Folded(nx)) &&
           !(nx.flags & kNewlineBefore)) {
         close(i + 1);
       }
@@ -569,8 +808,7 @@ void SplitSentences(Analysis* a) {
 // ---------------------------------------------------------------------------------------
 // Speech
 
-bool IsSpeechVerb(std::string_view f) {
-  static constexpr std::string_view kList[] = {
+constexpr std::string_view kSpeechVerbs[] = {
       "said", "says", "say", "added", "adds", "told", "tells", "stated", "states", "explained",
       "claimed", "claims", "declared", "announced", "announces", "reported", "reports",
       "tweeted", "wrote", "writes", "noted", "insisted", "warned", "confirmed", "confirms",
@@ -578,18 +816,38 @@ bool IsSpeechVerb(std::string_view f) {
       "testified", "continued", "quoted", "posted", "argued", "maintained", "indicated",
       "disclosed", "revealed", "estimated", "suggested", "asked", "asks", "replied",
       "responded", "shouted", "stressed", "emphasised", "emphasized", "urged", "vowed"};
-  for (auto k : kList)
-    if (f == k) return true;
-  return false;
+
+// A 1024-bit filter over the verbs' hashes: most words are turned away with one load.
+struct HashFilter {
+  uint64_t bits[16] = {};
+  template <size_t N>
+  explicit HashFilter(const std::string_view (&words)[N]) {
+    for (std::string_view w : words) Set(HashBytes(w));
+  }
+  void Set(uint64_t h) { bits[(h >> 6) & 15] |= uint64_t{1} << (h & 63); }
+  bool MayContain(uint64_t h) const { return (bits[(h >> 6) & 15] >> (h & 63)) & 1; }
+};
+const HashFilter kSpeechVerbFilter(kSpeechVerbs);
+// The same plus "according" (as in "according to"): the reported-speech scan's first test.
+const HashFilter kReportFilter = [] {
+  HashFilter f(kSpeechVerbs);
+  f.Set(HashBytes("according"));
+  return f;
+}();
+
+bool IsSpeechVerb(uint64_t hash, std::string_view f) {
+  if (!kSpeechVerbFilter.MayContain(hash)) return false;
+  static const WordSet kSet(kSpeechVerbs);
+  return kSet.Contains(hash, f);
 }
 
 // A speech verb in running text. A capitalised one inside a sentence is a name, not a verb:
 // "the United States, for ...", "Reports Without Borders".
-bool IsSpeechVerbAt(const Analysis& a, uint32_t i) {
+inline bool IsSpeechVerbAt(const Analysis& a, uint32_t i) {
   const Token& t = a.tokens[i];
   if (t.kind != TokKind::kWord) return false;
   if ((t.flags & kCap) && !(t.flags & kSentStart) && !(t.flags & kAllCaps)) return false;
-  return IsSpeechVerb(a.Folded(i));
+  return IsSpeechVerb(t.hash, a.Folded(i));
 }
 
 bool IsPronounSpeaker(std::string_view f) {
@@ -726,6 +984,8 @@ void FindSpeech(Analysis* a) {
   // 2. Reported speech outside quotes, one per sentence at most.
   for (const Sentence& s : a->sentences) {
     for (uint32_t k = s.begin; k < s.end; ++k) {
+      // One load turns away almost every token: only speech verbs and "according" pass.
+      if (!kReportFilter.MayContain(toks[k].hash)) continue;
       if (toks[k].flags & kInQuote) continue;
       std::string_view f = a->Folded(k);
       if (f == "according" && k + 1 < s.end && a->Folded(k + 1) == "to") {
@@ -855,8 +1115,6 @@ void Tokenize(std::string_view text, Analysis* out) {
   out->tokens.clear();
   out->sentences.clear();
   out->speech.clear();
-  out->folded.reserve(text.size());
-  out->tokens.reserve(text.size() / 5 + 8);
   Tokenizer(text, out).Run();
 }
 
@@ -890,15 +1148,28 @@ Normalized Normalize(std::string_view text) {
     return cat == UTF8PROC_CATEGORY_MN || cat == UTF8PROC_CATEGORY_MC ||
            cat == UTF8PROC_CATEGORY_ME;
   };
+  const size_t size = text.size();
   size_t i = 0;
-  while (i < text.size()) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    // ASCII stays as it is unless a combining mark follows ("e" U+0301 composes to "é").
-    if (c < 0x80 && !is_mark_at(i + 1)) {
-      r.text.push_back(static_cast<char>(c));
-      r.orig_offsets.push_back(static_cast<uint32_t>(i));
-      ++i;
-      continue;
+  while (i < size) {
+    // ASCII stays as it is unless a combining mark follows ("e" U+0301 composes to "é"):
+    // copy the run up to the next non-ASCII byte in one go, eight bytes at a time.
+    size_t p = i;
+    while (p + 8 <= size) {
+      uint64_t w;
+      std::memcpy(&w, text.data() + p, 8);
+      if (w & 0x8080808080808080ull) break;
+      p += 8;
+    }
+    while (p < size && static_cast<unsigned char>(text[p]) < 0x80) ++p;
+    size_t run_end = (p < size && p > i && is_mark_at(p)) ? p - 1 : p;
+    if (run_end > i) {
+      r.text.append(text.data() + i, run_end - i);
+      size_t base = r.orig_offsets.size();
+      r.orig_offsets.resize(base + (run_end - i));
+      uint32_t* o = r.orig_offsets.data() + base;
+      for (size_t k = i; k < run_end; ++k) *o++ = static_cast<uint32_t>(k);
+      i = run_end;
+      if (i >= size) break;
     }
     size_t j = i;
     int len;
@@ -918,24 +1189,23 @@ Normalized Normalize(std::string_view text) {
         break;
       j += static_cast<size_t>(len);
     }
-    utf8proc_uint8_t* res = nullptr;
-    utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
-                                      static_cast<utf8proc_ssize_t>(j - i), &res,
-                                      static_cast<utf8proc_option_t>(UTF8PROC_STABLE |
-                                                                     UTF8PROC_COMPOSE |
-                                                                     UTF8PROC_LUMP));
-    if (n >= 0 && res) {
-      for (utf8proc_ssize_t k = 0; k < n; ++k) {
-        r.text.push_back(static_cast<char>(res[k]));
-        r.orig_offsets.push_back(static_cast<uint32_t>(i));
-      }
+    // utf8proc_map's steps (decompose and order marks, compose, encode) on a stack buffer:
+    // no allocation per cluster.
+    constexpr auto kOpts =
+        static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_LUMP);
+    utf8proc_int32_t buf[32];
+    utf8proc_ssize_t n = utf8proc_decompose(
+        reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
+        static_cast<utf8proc_ssize_t>(j - i), buf, 32, kOpts);
+    const size_t before = r.text.size();
+    if (n > 0 && n <= 32) {
+      n = utf8proc_normalize_utf32(buf, n, kOpts);
+      for (utf8proc_ssize_t k = 0; k < n; ++k) AppendUtf8(static_cast<uint32_t>(buf[k]), &r.text);
     } else {
-      for (size_t k = i; k < j; ++k) {
-        r.text.push_back(text[k]);
-        r.orig_offsets.push_back(static_cast<uint32_t>(i));
-      }
+      r.text.append(text.data() + i, j - i);  // a cluster too long to compose: kept as is
     }
-    free(res);
+    r.orig_offsets.resize(r.orig_offsets.size() + (r.text.size() - before),
+                          static_cast<uint32_t>(i));
     i = j;
   }
   r.orig_offsets.push_back(static_cast<uint32_t>(text.size()));

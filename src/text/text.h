@@ -38,6 +38,8 @@ enum TokFlag : uint16_t {
   kHasDigit = 1 << 8,
   kAbbrev = 1 << 9,         // a dotted abbreviation ("U.S.", "a.m.")
   kNonAscii = 1 << 10,
+  kQuote = 1 << 11,         // a double quotation mark, straight or typographic (folds to ")
+  kTerminal = 1 << 12,      // . ! ? or an ellipsis: may end a sentence
 };
 
 struct Token {
@@ -73,9 +75,10 @@ struct Analysis {
   std::vector<Sentence> sentences;
   std::vector<Speech> speech;
 
-  std::string_view Surface(const Token& t) const { return text.substr(t.start, t.end - t.start); }
+  // Tokens always lie inside text and folded: no bounds checks (these run per token).
+  std::string_view Surface(const Token& t) const { return {text.data() + t.start, t.end - t.start}; }
   std::string_view Folded(const Token& t) const {
-    return std::string_view(folded).substr(t.fold_start, t.fold_len);
+    return {folded.data() + t.fold_start, t.fold_len};
   }
   std::string_view Surface(uint32_t i) const { return Surface(tokens[i]); }
   std::string_view Folded(uint32_t i) const { return Folded(tokens[i]); }

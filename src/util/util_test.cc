@@ -379,6 +379,17 @@ TEST(Hash, StableDistinctAndLengthSensitive) {
   EXPECT_NE(ab, ba);  // order matters
 }
 
+TEST(Hash, PaddedVariantEqualsHashBytes) {
+  std::string buf = "kunduz lashkar gah sar e pul 2021-08-08 10000 abcdefghijklmnopqrstuvwxyz";
+  std::string padded = buf + std::string(8, '\xff');  // garbage after the bytes hashed
+  for (size_t b = 0; b < buf.size(); ++b) {
+    for (size_t n = 0; b + n <= buf.size(); ++n) {
+      ASSERT_EQ(HashBytesPadded(padded.data() + b, n), HashBytes(std::string_view(buf).substr(b, n)))
+          << b << " " << n;
+    }
+  }
+}
+
 // ---------------------------------------------------------------------------------------
 // MappedFile
 
