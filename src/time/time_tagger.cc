@@ -145,7 +145,6 @@ class Parser {
   // The plain integer value of a number token ("2015", "08"), else -1.
   int Int(uint32_t i) const { return IsNum(i) ? DigitsValue(F(i)) : -1; }
   int DigitCount(uint32_t i) const { return static_cast<int>(F(i).size()); }
-  bool InSentence(uint32_t i) const { return i >= lo_ && i < hi_; }
 
   // ---- rules ----
   bool TryAt(uint32_t i, const WordInfo* w, Found* f);
@@ -455,7 +454,7 @@ Point Parser::ResolveDayOfMonth(int day, Tense t) const {
   return PickByTense(t, cands);
 }
 
-// direction: -1 "last", +1 "next", 0 by tense.
+// direction: -1 "last", +1 "next", 0 by tense, 2 the nearest (a tie goes ahead).
 Point Parser::ResolveWeekday(int wd, Tense t, int direction) const {
   if (!has_dct_) {
     Point p = Unknown(Gran::kDay);
@@ -465,7 +464,9 @@ Point Parser::ResolveWeekday(int wd, Tense t, int direction) const {
   int dw = Weekday(dct_days_);
   int back = (dw - wd + 7) % 7, ahead = (wd - dw + 7) % 7;
   int64_t d;
-  if (direction < 0) {
+  if (direction == 2) {
+    d = ahead <= back ? dct_days_ + ahead : dct_days_ - back;
+  } else if (direction < 0) {
     d = dct_days_ - (back == 0 ? 7 : back);
   } else if (direction > 0) {
     d = dct_days_ + (ahead == 0 ? 7 : ahead);
@@ -1320,16 +1321,14 @@ bool Parser::TryWeekday(uint32_t i, Found* f) {
     return true;
   }
   Tense t = TenseOf(f->b, e);
+  // "closed until Friday", "by Monday": a boundary, the nearest such day unless the clause is
+  // future.
+  if (direction == 0 && t != Tense::kFuture && In(prev, {"until", "till", "by"})) direction = 2;
   Point p = ResolveWeekday(wd, t, direction);
   // "Monday morning", "Friday night"
   if (e < hi_ && C(e) == Cls::kPartOfDay) {
-    Pod pod = static_cast<Pod>(V(e));
-    if (pod == Pod::kNoon || pod == Pod::kMidnight) {
-      p.gran = Gran::kPartOfDay;
-    } else {
-      p.gran = Gran::kPartOfDay;
-    }
-    p.pod = pod;
+    p.gran = Gran::kPartOfDay;
+    p.pod = static_cast<Pod>(V(e));
     f->type = TType::kTime;
     ++e;
   }
@@ -1573,19 +1572,13 @@ bool Parser::TryUnit(uint32_t u, Found* f) {
       case Rel::kLast:
       case Rel::kPast:
         if (r == Rel::kPast || (the && duration_prep)) {
-          if (!the && r == Rel::kPast && !duration_prep) {
-            // "past week" without "the" reads as the last one
-          }
           f->is_point = false;
           f->type = TType::kDuration;
           f->value = FormatDuration(1, unit);
           return true;
         }
-        if (unit == Unit::kDay || unit == Unit::kFortnight) {
-          if (the) return false;  // "the last day" is the final one
-          f->point = RelativeUnit(Unit::kDay, -1);
-          return true;
-        }
+        // "(the|his) last day" is a final day, not yesterday.
+        if (unit == Unit::kDay || unit == Unit::kFortnight) return false;
         f->point = RelativeUnit(unit, -1);
         if (unit == Unit::kYear) SamePeriodYearBefore(f);
         return true;
