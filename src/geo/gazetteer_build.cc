@@ -13,7 +13,9 @@
 //      approaches the area's geographic centre, where GeoNames puts it, better than a mean
 //      pulled towards its densest part; the seat when it has fewer than three places); an admin1 whose short name is a name of its seat inherits
 //      the seat's alternate names ("Sar-e-Pul" province); countries to their capitals;
-//   5. data/place_aliases.tsv: names news use that the data lack, demonyms, regions;
+//   5. data/place_aliases.tsv: names news use that the data lack, demonyms, regions, points;
+//      names of places in Arabic-speaking countries also without their article ("Al
+//      Qayyarah" -> "Qayyarah"), as news write them;
 //   6. word lists data/geo_*.tsv into the word-class table.
 #include <simdjson.h>
 
@@ -122,6 +124,30 @@ std::vector<std::string> StrippedAreaNames(std::string_view name) {
       out.emplace_back(name.substr(pre.size()));
   }
   return out;
+}
+
+// Arabic-speaking countries, whose place names often carry the article ("Al Qayyarah",
+// "Ar Raqqah") that news drop ("Qayyarah") or write hyphenated ("al-Qayyarah").
+bool ArabicNamed(std::string_view cc) {
+  static constexpr std::string_view kCountries[] = {"AE", "BH", "DZ", "EG", "EH", "IQ", "JO",
+                                                    "KW", "LB", "LY", "MA", "MR", "OM", "PS",
+                                                    "QA", "SA", "SD", "SY", "TN", "YE"};
+  for (auto c : kCountries)
+    if (c == cc) return true;
+  return false;
+}
+
+// "Al Qayyarah" -> "Qayyarah", "Ash Shaykh Maskin" -> "Shaykh Maskin"; empty if the name has
+// no article or too little after it.
+std::string WithoutArticle(std::string_view name) {
+  static constexpr std::string_view kArticles[] = {"Al ", "Al-", "al-", "Ar ", "As ", "Ash ",
+                                                   "At ", "Az ", "Ad ", "An ", "Adh ", "Ath ",
+                                                   "Aş ", "Aḑ ", "Aţ ", "Aẕ ", "Ash-", "El ", "El-"};
+  for (auto a : kArticles) {
+    if (name.size() >= a.size() + 4 && name.substr(0, a.size()) == a)
+      return std::string(name.substr(a.size()));
+  }
+  return {};
 }
 
 uint8_t FeatureIndex(std::string_view code) {
@@ -632,6 +658,15 @@ Status Builder::Write(const std::string& path, std::string* log) {
   std::vector<uint64_t> hashes;
   for (uint32_t i = 0; i < n; ++i) {
     std::map<std::vector<uint64_t>, NameKind> best;
+    if (ArabicNamed(places_[i].cc)) {
+      std::vector<std::pair<std::string, NameKind>> bare;
+      for (const auto& [s, nk] : places_[i].names) {
+        std::string b = WithoutArticle(s);
+        if (!b.empty() && nk != NameKind::kDemonym && nk != NameKind::kAbbrev)
+          bare.push_back({b, nk == NameKind::kAlternate ? NameKind::kAlternate : NameKind::kStripped});
+      }
+      for (auto& x : bare) places_[i].names.push_back(std::move(x));
+    }
     for (const auto& [s, nk] : places_[i].names) {
       text::Tokenize(s, &a);
       if (a.tokens.empty() || a.tokens.size() > lexicon::kMaxPhraseTokens) continue;

@@ -77,6 +77,15 @@ bool IsJoiner(std::string_view f) {
 
 bool Capitalised(const Token& t) { return t.flags & (text::kCap | text::kAllCaps); }
 
+// The Arabic article as news write it before a name: "al-Raqqa", "Al-Shabaab", "ad-Dawr".
+bool IsArticle(std::string_view f) {
+  static constexpr std::string_view kArticles[] = {"al", "el", "ad", "adh", "ar", "as", "ash",
+                                                   "at", "ath", "az", "an", "ed", "es", "ul"};
+  for (auto x : kArticles)
+    if (f == x) return true;
+  return false;
+}
+
 // A number token as a value ("300", "1,000", "3.5"); false if it is not one.
 bool NumberValue(const Analysis& a, uint32_t i, double* v) {
   if (i >= a.tokens.size() || a.tokens[i].kind != TokKind::kNumber) return false;
@@ -294,6 +303,17 @@ void Parser::Match() {
     }
     all.clear();
     names.AllAt(a_, i, SentEnd(i), &all);
+    // "al-Raqqa", "Al-Shabaab": the article alone is never the name ("Al" folds like Ål,
+    // Norway); the name is looked up without it, and the span keeps it.
+    bool skip_article = false;
+    if (i + 1 < n_ && IsArticle(a_.Folded(i)) && (a_.tokens[i + 1].flags & text::kHyphenBefore) &&
+        a_.tokens[i + 1].kind == TokKind::kWord) {
+      std::erase_if(all, [&](const lexicon::Match& x) { return x.end == i + 1; });
+      if (all.empty()) {
+        names.AllAt(a_, i + 1, SentEnd(i), &all);
+        skip_article = !all.empty();
+      }
+    }
     const lexicon::Match* best = nullptr;
     for (auto it = all.rbegin(); it != all.rend(); ++it) {
       // Every word of the name capitalised, but for joiners; the last word capitalised
@@ -322,7 +342,7 @@ void Parser::Match() {
       continue;
     }
     Mention m;
-    m.b = m.span_b = best->begin;
+    m.b = m.span_b = skip_article ? i : best->begin;
     m.e = m.span_e = best->end;
     // One posting per place, the best name kind.
     for (uint32_t v : best->values) {
@@ -350,7 +370,15 @@ void Parser::Context() {
     Mention& m = ms_[k];
     // "Kunduz province", "Haifa city", "Jowzjan provinces".
     uint32_t w = W(m.e);
-    if (m.e < n_ && !(a_.tokens[m.e].flags & text::kHyphenBefore)) {
+    // "Ohio State University", "Kansas City Chiefs": a capitalised type word that heads an
+    // organisation's name is no type word of the place.
+    // So does one that is an organisation's head noun itself: "United States Department of
+    // Agriculture".
+    bool org_after = m.e + 1 < n_ && Capitalised(a_.tokens[m.e]) &&
+                     ((a_.tokens[m.e + 1].kind == TokKind::kWord && Capitalised(a_.tokens[m.e + 1]) &&
+                       (W(m.e + 1) & (kWordOrg | kWordFacility))) ||
+                      ((W(m.e) & kWordOrg) && (Is(m.e + 1, "of") || Is(m.e + 1, "for"))));
+    if (m.e < n_ && !(a_.tokens[m.e].flags & text::kHyphenBefore) && !org_after) {
       if (w & kWordAdmin1) m.desig = Desig::kAdmin1;
       else if (w & kWordAdmin2) m.desig = Desig::kAdmin2;
       else if (w & kWordCity) m.desig = Desig::kCity;
@@ -465,20 +493,48 @@ void Parser::Recognize(Mention* mp, int index) {
     }
     m.posts.swap(keep);
     if (m.posts.empty()) return;
+    // "U.S." written as an abbreviation means the abbreviation's place, not a village whose
+    // name folds the same ("Us", France).
+    if (abbrev && (last.flags & text::kAbbrev)) {
+      std::erase_if(m.posts, [](uint32_t v) { return PostingKind(v) != NameKind::kAbbrev; });
+      if (m.posts.empty()) return;
+    }
   }
+  // From here on a return is a firm "not a place": a weak reading of the same name elsewhere
+  // (one sense per document) must not bring it back.
+  m.ev = -10;
   if (single && (wc & (kWordMonth | kWordNotPlace))) return;
   // An all-capital short word in running text is an acronym ("DOH", "FAO"), unless the name
   // is an abbreviation of the list ("US", "UK", "DRC").
-  if (single && (first.flags & text::kAllCaps) && !headline && a_.Folded(b).size() <= 5) {
-    bool abbrev = false;
-    for (uint32_t v : m.posts) abbrev |= PostingKind(v) == NameKind::kAbbrev;
-    if (!abbrev) return;
-  }
+  bool has_abbrev = false;
+  for (uint32_t v : m.posts) has_abbrev |= PostingKind(v) == NameKind::kAbbrev;
+  if (single && (first.flags & text::kAllCaps) && !headline && a_.Folded(b).size() <= 5 && !has_abbrev)
+    return;
+  // A name of one or two letters that is not an abbreviation of the list: "St", "Al", "Lu".
+  if (single && a_.Folded(b).size() <= 2 && !has_abbrev) return;
+  // "US$460", "A/California/7/2009" (a virus strain): currency and code notation.
+  if (e < n_ && !(a_.tokens[e].flags & text::kSpaceBefore) &&
+      (Is(e, "$") || (Is(e, "/") && b >= 1 && Is(b - 1, "/"))))
+    return;
   // A surname of a person named elsewhere in the document ("Governor David Paterson" ...
   // "Paterson said").
   if (single && person_names_.count(std::string(a_.Folded(b))) && m.desig == Desig::kNone &&
       m.container < 0)
     return;
+  // A direction word named as an area ("Eastern", "North": provinces of Saudi Arabia and
+  // Cameroon) at the head of a longer name: "Eastern Ghouta", "North Africa", "Northern
+  // Europe". And a type or organisation word after a name: "Rogers Centre", "SOS Children's
+  // Village", "Salinas Valley", "European Union".
+  if (single && m.desig == Desig::kNone && Capitalised(first)) {
+    if ((wc & kWordDirection) && e < n_ && a_.tokens[e].kind == TokKind::kWord &&
+        Capitalised(a_.tokens[e]) && !(a_.tokens[e].flags & text::kHyphenBefore))
+      return;
+    if ((wc & (kWordOrg | kWordFacility | kWordCity | kWordAdmin1 | kWordAdmin2)) && b >= 1 &&
+        a_.tokens[b - 1].kind == TokKind::kWord && Capitalised(a_.tokens[b - 1]) &&
+        !SentenceInitial(b - 1))
+      return;
+  }
+  m.ev = 0;
   // Demonym reading: a posting of kind demonym for a country or region.
   bool has_demonym = false, has_other = false;
   for (uint32_t v : m.posts) {
@@ -547,7 +603,10 @@ void Parser::Recognize(Mention* mp, int index) {
     if (b >= 2 && Is(b - 1, "of") && a_.tokens[b - 2].kind == TokKind::kWord &&
         Capitalised(a_.tokens[b - 2]) && (W(b - 2) & kWordOrg))
       org = true;
-    if (org && m.desig == Desig::kNone) return;
+    if (org && m.desig == Desig::kNone) {
+      m.ev = -10;
+      return;
+    }
   }
   // Context that says "not a place".
   const bool initial = SentenceInitial(b);
@@ -605,6 +664,58 @@ void Parser::Recognize(Mention* mp, int index) {
         MentionAt(b - 1) < 0)
       ev -= 2;
   }
+  // Two names side by side with nothing between ("Boko Haram": Boko, Kazakhstan and Haram,
+  // Norway) are one longer name, unless one holds the other ("Houston Texas") or one is a
+  // demonym ("Iraqi Kurdistan").
+  {
+    auto demonym_of = [](const Mention& x) {
+      for (uint32_t v : x.posts)
+        if (PostingKind(v) == NameKind::kDemonym) return true;
+      return false;
+    };
+    auto holds = [&](const Mention& x, const Mention& y) {
+      for (uint32_t v : y.posts)
+        for (uint32_t w : x.posts)
+          if (Contains(PostingPlace(v), PostingPlace(w)) || Contains(PostingPlace(w), PostingPlace(v)))
+            return true;
+      return false;
+    };
+    int nx = MentionAt(e);
+    if (nx > index && ms_[static_cast<size_t>(nx)].b == e && !(a_.tokens[e].flags & text::kHyphenBefore) &&
+        Capitalised(a_.tokens[e]) && !has_demonym && !demonym_of(ms_[static_cast<size_t>(nx)]) &&
+        !holds(m, ms_[static_cast<size_t>(nx)]))
+      ev -= 2.5;
+    int pv = b >= 1 ? MentionAt(b - 1) : -1;
+    if (pv >= 0 && pv < index && ms_[static_cast<size_t>(pv)].e == b && ms_[static_cast<size_t>(pv)].ev > -10 &&
+        Capitalised(a_.tokens[b]) &&
+        !(a_.tokens[b].flags & text::kHyphenBefore) && !has_demonym &&
+        !demonym_of(ms_[static_cast<size_t>(pv)]) && !holds(ms_[static_cast<size_t>(pv)], m))
+      ev -= 2.5;
+  }
+  // "Navarro-Valls", "Caroline-Anne", "Jakob-Hoff": part of a hyphenated name that is not a
+  // place.
+  if (single && e < n_ && (a_.tokens[e].flags & text::kHyphenBefore) && a_.tokens[e].kind == TokKind::kWord &&
+      Capitalised(a_.tokens[e]) && MentionAt(e) < 0 && !has_demonym)
+    ev -= 2.5;
+  if (single && b >= 1 && (first.flags & text::kHyphenBefore) && a_.tokens[b - 1].kind == TokKind::kWord &&
+      Capitalised(a_.tokens[b - 1]) && MentionAt(b - 1) < 0)
+    ev -= 2.5;
+  // A given name ("Franklin", "Thomas", "Douglas") that is no country or province needs
+  // something that says "place"; so does a name that says or is told something ("Ali said",
+  // "added McCracken").
+  if (single && (wc & kWordFirstName) && !strong && !has_demonym) ev -= 1.5;
+  if (single && !strong && !has_demonym && prom < 2.5 && m.desig == Desig::kNone && m.container < 0) {
+    bool says_after = e < n_ && (W(e) & kWordPersonAfter);
+    if (!says_after && e + 1 < n_ && (Is(e, "also") || Is(e, "then") || Is(e, "has") || Is(e, "had")))
+      says_after = W(e + 1) & kWordPersonAfter;
+    bool says_before = b >= 1 && (W(b - 1) & kWordPersonAfter) && !(pw & kWordCue);
+    if (says_after || says_before) ev -= 2.0;
+  }
+  // "Abo al-Dohur", "Deir ez-Zor"-like names we lack: the head of a longer name joined by an
+  // article.
+  if (e + 1 < n_ && IsArticle(a_.Folded(e)) && !Capitalised(a_.tokens[e]) &&
+      (a_.tokens[e + 1].flags & text::kHyphenBefore) && Capitalised(a_.tokens[e + 1]))
+    ev -= 3.0;
   // "Mississippi River", "Kabul Airport", "Russian Embassy": a feature named after a place.
   if (e < n_ && Capitalised(a_.tokens[e]) && (W(e) & kWordFacility) && !(a_.tokens[e].flags & text::kHyphenBefore) &&
       MentionAt(e) < 0) {
@@ -746,7 +857,10 @@ void Parser::Resolve(bool second_pass) {
             if (o != own->end()) mine -= o->second;
           }
         }
-        if (wsum > 1e-9 && mine > 1e-9) s += 3.0 * mine / wsum + 1.0;
+        // The country's share of the document's votes, scaled by how much evidence there is
+        // for it at all: one weak vote (a person's name read as a small town) does not
+        // outweigh a large city's prior.
+        if (wsum > 1e-9 && mine > 1e-9) s += (3.0 * mine / wsum + 1.0) * std::min(1.0, mine);
       }
       // The area of "X, Y" / "X in Y" that holds one of X's readings.
       for (int xi : contained_[k]) {
