@@ -730,6 +730,13 @@ void Parser::ExtendEdges(Found* f) const {
       return;
     }
   }
+  // "the early hours of Sunday", "the small hours of 9 May"
+  if (g == Gran::kDay && b >= lo_ + 4 && F(b - 1) == "of" && F(b - 2) == "hours" &&
+      In(F(b - 3), {"early", "small", "wee"}) && F(b - 4) == "the") {
+    f->b = b - 4;
+    f->mod = Mod::kStart;
+    return;
+  }
   // "the (very) end of", "the beginning of"
   if (b >= lo_ + 2 && F(b - 1) == "of" && C(b - 2) == Cls::kEdgeNoun) {
     uint32_t k = b - 2;
@@ -920,9 +927,11 @@ bool Parser::TryNumber(uint32_t i, Found* f) {
   if (j < hi_ && (C(j) == Cls::kAmPm || F(j) == "oclock") && v >= 0 && v <= 12) {
     return TryClock(i, f);
   }
-  if (DigitCount(i) == 4 && j < hi_ && (C(j) == Cls::kZone || In(F(j), {"hrs", "hours"})) &&
-      v % 100 < 60 && v / 100 <= 24 && s[0] <= '2' &&
-      (C(j) == Cls::kZone || F(j) == "hrs" || (i > lo_ && F(i - 1) == "at"))) {
+  const bool local_time = F(j) == "local" && F(j + 1) == "time";
+  if (DigitCount(i) == 4 && j < hi_ &&
+      (C(j) == Cls::kZone || local_time || In(F(j), {"hrs", "hours"})) && v % 100 < 60 &&
+      v / 100 <= 24 && s[0] <= '2' &&
+      (C(j) == Cls::kZone || local_time || F(j) == "hrs" || (i > lo_ && F(i - 1) == "at"))) {
     return TryClock(i, f);
   }
   // A day before a month, or a count before a unit: the month or unit rule takes it.
@@ -1742,6 +1751,16 @@ bool Parser::TryUnit(uint32_t u, Found* f) {
       --b;
       std::string_view before = b > lo_ ? F(b - 1) : std::string_view();
       std::string_view next = F(u + 1);
+      // "The day before, rebels had shelled the town": a step from the reference time (but
+      // "the day before the vote" is relative to an event).
+      if (!whole && In(next, {"before", "after"}) && (IsPunct(u + 2) || u + 2 >= hi_)) {
+        f->b = b;
+        f->e = u + 2;
+        f->is_point = true;
+        f->relative = true;
+        f->point = ShiftPoint(RefPoint(unit), unit, next == "before" ? -1 : 1);
+        return true;
+      }
       bool ok = whole || In(before, {"in", "during", "throughout"}) ||
                 (before == "of" && b >= lo_ + 2 && C(b - 2) == Cls::kEdgeNoun) ||
                 (unit == Unit::kDay && (IsPunct(u + 1) || In(next, {"at", "with", "down", "up"})) &&
@@ -1758,8 +1777,19 @@ bool Parser::TryUnit(uint32_t u, Found* f) {
     return false;
   }
 
-  // Bare plural: "for years", "within hours", "years ago", "decades of war".
+  // "the coming days", "the past weeks": an unspecified stretch.
+  if (plural && prev_cls == Cls::kRel && u >= lo_ + 2 && F(u - 2) == "the" &&
+      In(prev, {"past", "last", "coming", "next", "previous", "following"})) {
+    f->b = u - 2;
+    f->type = TType::kDuration;
+    f->value = FormatDuration(-1, unit);
+    return true;
+  }
+
+  // Bare plural: "for years", "within hours", "years ago", "decades of war" (but "the early
+  // hours of Sunday" is Sunday's: ExtendEdges).
   if (plural) {
+    if (unit == Unit::kHour && In(prev, {"early", "small", "wee"})) return false;
     std::string_view next = F(u + 1);
     std::string_view p2 = In(prev, {"just", "only", "mere"}) && u >= lo_ + 2 ? F(u - 2) : prev;
     bool ok = In(p2, {"for", "in", "within", "over", "after", "took", "spent", "lasted",
@@ -2374,7 +2404,7 @@ void Parser::Run(uint32_t end, std::vector<Found>* trace) {
   for (size_t k = first_out; k + 1 < out_->size(); ++k) {
     Timex& tm = (*out_)[k];
     const Timex& next = (*out_)[k + 1];
-    if (tm.type != "TIME" || tm.value.size() < 16 || tm.value[10] != 'T') continue;
+    if (tm.type != "TIME" || tm.value.size() < 13 || tm.value[10] != 'T') continue;
     if (next.tok_begin != tm.tok_end + 1 || !In(a_.Folded(tm.tok_end), {",", "on"})) continue;
     if (next.type != "DATE" || next.precision != "day" || next.value.size() != 10) continue;
     tm.value = next.value + tm.value.substr(10);
