@@ -265,9 +265,15 @@ TEST(EventsGolden, AllCases) {
           if (Satisfies(*e, ex, &w)) right = true;
         }
         high_right += right;
+        if (!right && std::getenv("SITREP_GOLDEN_VERBOSE"))
+          std::printf("  high-confidence miss: %s:%d %s\n", c.file.c_str(), c.line, Describe(*e).c_str());
       }
     } else {
-      for (const Event* e : cur) high += e->confidence > 0.8;
+      for (const Event* e : cur) {
+        high += e->confidence > 0.8;
+        if (e->confidence > 0.8 && std::getenv("SITREP_GOLDEN_VERBOSE"))
+          std::printf("  high-confidence miss: %s:%d %s\n", c.file.c_str(), c.line, Describe(*e).c_str());
+      }
     }
     auto& pf = per_file[c.file];
     ++pf.second;
