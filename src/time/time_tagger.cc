@@ -426,13 +426,16 @@ Point Parser::ResolveYearless(Point p, Tense t) const {
     p.year = kX;
     return p;
   }
+  // The years around the dct's; a 29 February needs the leap years up to four away.
+  const bool leap_day = p.month == 2 && p.day == 29 &&
+                        (p.gran == Gran::kDay || p.gran == Gran::kPartOfDay ||
+                         p.gran == Gran::kClock);
+  const int reach = leap_day ? 4 : 1;
   std::vector<Point> cands;
-  for (int y = dct_.year - 4; y <= dct_.year + 4; ++y) {
+  for (int y = dct_.year - reach; y <= dct_.year + reach; ++y) {
+    if (leap_day && !IsLeapYear(y)) continue;
     Point c = p;
     c.year = y;
-    if (c.gran == Gran::kDay || c.gran == Gran::kPartOfDay || c.gran == Gran::kClock) {
-      if (!IsValidDate(y, c.month, c.day)) continue;
-    }
     cands.push_back(c);
   }
   if (t == Tense::kPresent) t = Tense::kUnknown;
@@ -897,9 +900,14 @@ bool Parser::TryNumber(uint32_t i, Found* f) {
     f->explicit_year = true;
     return true;
   }
-  if (s.find('/') != std::string_view::npos || std::count(s.begin(), s.end(), '.') == 2)
-    return TrySlashDate(i, f);
-  if (s.find(':') != std::string_view::npos) return TryClock(i, f);
+  int slashes = 0, dots = 0, colons = 0;
+  for (char ch : s) {
+    slashes += ch == '/';
+    dots += ch == '.';
+    colons += ch == ':';
+  }
+  if (slashes > 0 || dots == 2) return TrySlashDate(i, f);
+  if (colons > 0) return TryClock(i, f);
   if (s.size() >= 3 && s.back() == 's' && NumericOrdinal(s) < 0) return TryDecade(i, f);
   const int v = Int(i);
   if (v < 0) {
@@ -2337,7 +2345,7 @@ void Parser::Emit(const Found& f) {
     const char* prec;
     if (PointSpan(f.point, &first, &last, &prec)) {
       t.first_day = FormatDays(first);
-      t.last_day = FormatDays(last);
+      t.last_day = first == last ? t.first_day : FormatDays(last);
       t.precision = prec;
     }
   } else {
