@@ -84,7 +84,8 @@ bool IsFutureMarker(std::string_view f) {
          f == "prepare" || f == "poised" || f == "ready" || f == "urged" || f == "urge" ||
          f == "called" || f == "calls" || f == "call" || f == "warned" || f == "warns" ||
          f == "promised" || f == "pledged" || f == "demanded" || f == "demand" ||
-         f == "wants" || f == "want" || f == "ordered" || f == "asked" || f == "allowed";
+         f == "wants" || f == "want" || f == "ordered" || f == "asked" || f == "allowed" ||
+         f == "plot" || f == "plotted" || f == "plotting" || f == "conspiracy";
 }
 
 bool IsHypotheticalMarker(std::string_view f) {
@@ -200,6 +201,7 @@ struct Ctx {
   std::vector<CueHit> hits;
   std::vector<Mention> mentions;
   std::string main_country;  // ISO code of the document's main country
+  bool doc_conflict = false;  // an armed actor or a weapon anywhere in the report
   bool explain = false;
   std::optional<int64_t> dct;  // day number of the report's date
   // Events made so far (for pronoun fallback: the last event's actor1).
@@ -356,6 +358,8 @@ constexpr GappedRule kGapped[] = {
     {"push", "back", Cue::kClash, false},        {"beat", "back", Cue::kClash, false},
     {"drive", "back", Cue::kClash, false},       {"hand", "over", Cue::kHandover, false},
     {"take", "captive", Cue::kAbduct, false},    {"hold", "captive", Cue::kAbduct, false},
+    {"exchange", "prisoners", Cue::kAgree, false}, {"swap", "prisoners", Cue::kAgree, false},
+    {"release", "prisoners", Cue::kAgree, true},
 };
 
 void FindGappedCues(Ctx& c) {
@@ -965,12 +969,6 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
   for (const Mention& m : c.MentionsIn(seg.sentence))
     if (m.tok_begin >= seg.b && m.tok_end <= seg.e && m.air) air_actor = true;
   bool armed = AnyArmed(c, seg);
-  // A demonstration: the word for one, or protesters with something done to or by them.
-  bool protest_ctx = Has(hs, Cue::kProtest) ||
-                     (AnyKind(c, seg, Kind::kProtesters) &&
-                      (Has(hs, Cue::kIntervene) || Has(hs, Cue::kRiotAct) || Has(hs, Cue::kRiot) ||
-                       Has(hs, Cue::kArrest) || Has(hs, Cue::kKill) || Has(hs, Cue::kShoot) ||
-                       Has(hs, Cue::kClash) || Has(hs, Cue::kBeat) || Has(hs, Cue::kWound)));
   bool violent_act = Has(hs, Cue::kKill) || Has(hs, Cue::kShoot) || Has(hs, Cue::kAttack) ||
                      Has(hs, Cue::kClash) || Has(hs, Cue::kRaid) || Has(hs, Cue::kAmbush) ||
                      Has(hs, Cue::kWound) || Has(hs, Cue::kDie) || Has(hs, Cue::kStrike);
@@ -978,10 +976,70 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
                 (Has(hs, Cue::kShoot) && (a.Is(hs[Find(hs, Cue::kShoot)]->b, "opened") ||
                                           HasStrong(hs, Cue::kShoot)));
   bool aircraft = Has(sentence_hs, Cue::kAircraft) || air_actor;
+  // Who is there: the evidence that this clause is about armed conflict or unrest at all.
+  // News about markets, products or sport uses the same words ("rally", "fought for a
+  // contract", "killed the deal", "rocket launch") without anyone armed, hurt or marching.
+  const bool toll = Fatalities(c, seg, hs).has_value();
+  bool people = false;  // protesters, residents, workers... as a group
+  for (const Mention& m : c.MentionsIn(seg.sentence))
+    if (m.tok_begin >= seg.b && m.tok_end <= seg.e && !m.pronoun &&
+        (m.kind == Kind::kProtesters || m.kind == Kind::kRioters || m.kind == Kind::kCivilians))
+      people = true;
+  bool attack_verb = false;  // what weapons do: hit, struck, landed, fired, exploded
+  for (uint32_t k = seg.b; k < seg.e; ++k) {
+    std::string_view f = a.Folded(k);
+    if (f == "hit" || f == "hits" || f == "struck" || f == "landed" || f == "fired" ||
+        f == "exploded" || f == "explodes" || f == "launched" || f == "targeted" ||
+        f == "pounded" || f == "rained" || f == "slammed" || f == "destroyed" ||
+        f == "damaged" || f == "killed" || f == "wounded" || f == "injured" || f == "fell" ||
+        f == "detonated" || f == "went" || f == "intercepted")
+      attack_verb = true;
+  }
+  const bool supported_means = armed || toll || attack_verb || c.doc_conflict;
+  // A demonstration: the word for one, or protesters with something done to or by them.
+  bool protest_word = false, weak_protest_word = false;
+  for (const CueHit* h : hs) {
+    if (h->cue != Cue::kProtest) continue;
+    if (h->weak) weak_protest_word = true;
+    else protest_word = true;
+  }
+  bool protesters_here = AnyKind(c, seg, Kind::kProtesters);
+  // Plural or mass words ("protests erupted in X", "thousands marched") carry their crowd.
+  bool mass = false;
+  for (const CueHit* h : hs) {
+    if (h->cue != Cue::kProtest || h->weak) continue;
+    std::string_view f = a.Folded(h->e - 1);
+    if ((f.size() > 1 && f.back() == 's') || h->e - h->b > 1 || f == "sit-in" || f == "bandh" ||
+        f == "hartal" || f == "dharna")
+      mass = true;
+  }
+  for (uint32_t k = seg.b; k < seg.e; ++k) {
+    std::string_view f = a.Folded(k);
+    if (f == "thousands" || f == "hundreds" || f == "dozens" || f == "crowds" || f == "scores")
+      mass = true;
+  }
+  int protest_words_n = 0;
+  for (const CueHit* h : hs) protest_words_n += h->cue == Cue::kProtest;
+  if (protest_words_n >= 2) mass = true;
+  bool protest_ctx = (protest_word && (people || mass || c.doc_conflict)) ||
+                     (weak_protest_word && protesters_here) ||
+                     (AnyKind(c, seg, Kind::kProtesters) &&
+                      (Has(hs, Cue::kIntervene) || Has(hs, Cue::kRiotAct) || Has(hs, Cue::kRiot) ||
+                       Has(hs, Cue::kArrest) || Has(hs, Cue::kKill) || Has(hs, Cue::kShoot) ||
+                       Has(hs, Cue::kClash) || Has(hs, Cue::kBeat) || Has(hs, Cue::kWound)));
 
   // An agreement reached, with nothing but weak words of violence around it ("agreed to a
-  // truce and the release of hostages").
-  if (int i = first_of({Cue::kAgree}); i >= 0) {
+  // truce and the release of hostages"). A contract or a deal between companies is none:
+  // the agreement must be a truce, a ceasefire, a peace deal, or between armed parties.
+  bool two_states = false;
+  {
+    int countries = 0;
+    for (const Toponym& t : c.ToponymsIn(seg.sentence))
+      if (t.tok_begin >= seg.b && t.tok_end <= seg.e && t.precision == "country") ++countries;
+    two_states = countries >= 2;
+  }
+  const bool conflict_agreement = HasStrong(hs, Cue::kAgree) || armed || two_states;
+  if (int i = first_of({Cue::kAgree}); i >= 0 && conflict_agreement) {
     bool concluded = false, other_strong = false;
     for (uint32_t k = seg.b; k < seg.e; ++k)
       if (a.Is(k, "signed") || a.Is(k, "agreed") || a.Is(k, "reached") || a.Is(k, "sign") ||
@@ -1025,7 +1083,7 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
     set("Explosions/Remote violence", "Suicide bomb", i);
     return d;
   }
-  if (int i = first_of({Cue::kAir, Cue::kDrone}); i >= 0) {
+  if (int i = first_of({Cue::kAir, Cue::kDrone}); i >= 0 && supported_means) {
     set("Explosions/Remote violence", "Air/drone strike", i);
     return d;
   }
@@ -1042,15 +1100,15 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
     set("Battles", "Armed clash", i);
     return d;
   }
-  if (int i = first_of({Cue::kShell, Cue::kMissile}); i >= 0) {
+  if (int i = first_of({Cue::kShell, Cue::kMissile}); i >= 0 && (!hs[i]->weak || supported_means)) {
     set("Explosions/Remote violence", "Shelling/artillery/missile attack", i);
     return d;
   }
-  if (int i = first_of({Cue::kGrenade}); i >= 0 && !Has(hs, Cue::kIntervene)) {
+  if (int i = first_of({Cue::kGrenade}); i >= 0 && !Has(hs, Cue::kIntervene) && supported_means) {
     set("Explosions/Remote violence", "Grenade", i);
     return d;
   }
-  if (int i = first_of({Cue::kIed}); i >= 0) {
+  if (int i = first_of({Cue::kIed}); i >= 0 && supported_means) {
     set("Explosions/Remote violence", "Remote explosive/landmine/IED", i);
     return d;
   }
@@ -1069,7 +1127,7 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
           first_of({Cue::kMissile, Cue::kShell}));
       return d;
     }
-    bool military_agent = aircraft;
+    bool military_agent = HasStrong(sentence_hs, Cue::kAircraft) || air_actor;
     for (const Mention& m : c.MentionsIn(seg.sentence))
       if (m.tok_begin >= seg.b && m.tok_end <= hs[i]->b && m.kind == Kind::kStateForces) military_agent = true;
     for (const Toponym& t : c.ToponymsIn(seg.sentence))
@@ -1175,7 +1233,16 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
   {
     int i = first_of({Cue::kWithdraw, Cue::kHandover, Cue::kRecapture, Cue::kCapture, Cue::kFall,
                       Cue::kClear});
-    if (i >= 0 && HasTerritoryObject(c, seg, *hs[i]) &&
+    bool fall_of_place = false;
+    if (i >= 0 && hs[i]->cue == Cue::kFall) {
+      for (const Toponym& t : c.ToponymsIn(seg.sentence))
+        if (t.has_coords && t.feature != "demonym" &&
+            ((t.tok_begin >= hs[i]->e && t.tok_begin <= hs[i]->e + 1) || t.tok_end <= hs[i]->b))
+          fall_of_place = true;
+    }
+    if (i >= 0 && (armed || fall_of_place || (c.doc_conflict && !hs[i]->weak) ||
+                   AnyKind(c, seg, Kind::kStateForces) || AnyKind(c, seg, Kind::kExternal)) &&
+        HasTerritoryObject(c, seg, *hs[i]) &&
         !(hs[i]->cue == Cue::kCapture && !hs[i]->verb && Has(hs, Cue::kArrest))) {
       d.territorial = true;
       Cue q = hs[i]->cue;
@@ -1266,7 +1333,7 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
   }
   // An agreement is made when the text says it was reached: signed, agreed, announced,
   // brokered, took effect. Talks about one, or one that failed, are none.
-  if (int i = first_of({Cue::kAgree}); i >= 0) {
+  if (int i = first_of({Cue::kAgree}); i >= 0 && conflict_agreement) {
     bool concluded = false, failed = false;
     for (uint32_t k = seg.b; k < seg.e; ++k) {
       std::string_view f = a.Folded(k);
@@ -1345,8 +1412,13 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
       bool strong = false;
       for (const CueHit* x : hs)
         if (!x->weak && x->cue != Cue::kWound && x->cue != Cue::kNotConflict) strong = true;
-      bool toll = Fatalities(c, seg, hs).has_value();
-      if (!strong && !armed && !civ_victims && !armed_victims && !toll) {
+      // Violence needs someone in it: an armed actor, a death toll, or victims that are the
+      // object of the violent word ("killed the deal" has none).
+      bool victims_in_role = pk == 7 || armed_k(pk);
+      bool supported = armed || armed_victims || toll || victims_in_role ||
+                       (civ_victims && c.doc_conflict);
+      if (!strong) supported = armed || armed_victims || toll;
+      if (!supported) {
         d.note = std::string("weak cue \"") + std::string(a.Span(h.b, h.e)) +
                  "\" without an armed actor, weapon or victims: no event";
         return d;
@@ -1410,7 +1482,7 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
       return d;
     }
   }
-  if (int i = first_of({Cue::kChange}); i >= 0 && (!hs[i]->weak || armed)) {
+  if (int i = first_of({Cue::kChange}); i >= 0 && armed) {
     set("Strategic developments", "Change to group/activity", i);
     return d;
   }
@@ -1511,6 +1583,22 @@ std::vector<Segment> Segments(const Analysis& a, const text::Sentence& s, uint32
       while (stop < s.end && !a.Is(stop, ",") && !a.Is(stop, ";")) ++stop;
       for (const CueHit* h : hits)
         if (h->b > i && h->b < stop && h->cue != Cue::kNotConflict) cut = true;
+    }
+    if (f == "," && i + 2 < s.end && a.Is(i + 1, "and") && i > b + 2) {
+      uint32_t stop = i + 2;
+      while (stop < s.end && !a.Is(stop, ",") && !a.Is(stop, ";")) ++stop;
+      bool subject = false, event = false;
+      for (uint32_t k = i + 2; k < std::min(stop, i + 6); ++k)
+        if (a.tokens[k].kind == text::TokKind::kNumber || (a.tokens[k].flags & text::kCap) ||
+            a.Is(k, "the") || a.Is(k, "a") || a.Is(k, "an") || a.Is(k, "they") || a.Is(k, "he"))
+          subject = true;
+      for (const CueHit* h : hits)
+        if (h->b > i + 1 && h->b < stop && h->cue != Cue::kNotConflict && !h->weak) event = true;
+      if (subject && event) {
+        out.push_back({b, i, si});
+        b = i + 2;
+        continue;
+      }
     }
     if (f == "," && i + 1 < s.end) {
       std::string_view nx = a.Folded(i + 1);
@@ -1764,6 +1852,15 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
     }
   }
 
+  for (const Mention& m : c.mentions)
+    if (!m.pronoun && !m.weak && actors::IsArmed(m.kind) && !m.generic) c.doc_conflict = true;
+  for (const Mention& m : c.mentions)
+    if (!m.pronoun && !m.weak && actors::IsArmed(m.kind)) c.doc_conflict = true;
+  for (const CueHit& h : c.hits)
+    if (!h.weak && (h.cue == Cue::kAir || h.cue == Cue::kDrone || h.cue == Cue::kIed ||
+                    h.cue == Cue::kSuicide || h.cue == Cue::kShell || h.cue == Cue::kGrenade ||
+                    h.cue == Cue::kChemical))
+      c.doc_conflict = true;
   // A report about sport, a film or a disaster, with no armed actor anywhere: its weak
   // phrases ("clash", "battle", "shot") are not conflict.
   bool doc_not_conflict = false;
