@@ -1703,7 +1703,7 @@ bool Parser::TryUnit(uint32_t u, Found* f) {
       f->e = e + (next == "from" ? 2 : 1);
       f->type = TType::kDate;
       f->relative = true;
-      if (amount < 0 || amount != std::floor(amount) || !UnitGran(unit) ||
+      if (amount < 0 || amount != std::floor(amount) || amount > 999 || !UnitGran(unit) ||
           unit == Unit::kWeekend) {
         if (unit == Unit::kHour || unit == Unit::kMinute || unit == Unit::kSecond) {
           f->is_point = true;
@@ -1727,7 +1727,7 @@ bool Parser::TryUnit(uint32_t u, Found* f) {
       return true;
     }
     if ((next == "later" || next == "earlier") && amount > 0 && amount == std::floor(amount) &&
-        UnitGran(unit) && unit != Unit::kWeekend && F(e + 1) != "than") {
+        amount <= 999 && UnitGran(unit) && unit != Unit::kWeekend && F(e + 1) != "than") {
       int n = static_cast<int>(amount) * (next == "later" ? 1 : -1);
       f->e = e + 1;
       f->type = TType::kDate;
@@ -2297,7 +2297,7 @@ bool Parser::ParseFrom(uint32_t k, Found* out) {
 
 // "a year after 29 February 2020", "two days before 9 May": the date that far from a date.
 bool Parser::TryAnchoredDuration(Found* d, std::vector<Found>* extra) {
-  if (d->type != TType::kDuration || d->is_point || d->amount <= 0 ||
+  if (d->type != TType::kDuration || d->is_point || d->amount <= 0 || d->amount > 999 ||
       d->amount != std::floor(d->amount) || d->mod != Mod::kNone)
     return false;
   const uint32_t k = d->e;

@@ -19,7 +19,7 @@ void AppendNum(std::string* out, int v, int width) {
 }
 
 void AppendField(std::string* out, int v, int width) {
-  if (v == kX) {
+  if (v < 0) {
     out->append(static_cast<size_t>(width), 'X');
   } else {
     AppendNum(out, v, width);
@@ -49,6 +49,7 @@ std::string FormatDay(const Point& p) {
 }  // namespace
 
 bool Point::Resolved() const {
+  if (year != kX && (year < 0 || year > 9999)) return false;
   switch (gran) {
     case Gran::kCentury: case Gran::kDecade: case Gran::kYear:
       return year != kX;
@@ -67,12 +68,12 @@ std::string FormatPoint(const Point& p) {
   std::string out;
   switch (p.gran) {
     case Gran::kCentury:
-      if (p.year == kX) return "XXXX";
+      if (p.year < 0) return "XXXX";
       AppendNum(&out, p.year / 100, 2);
       out.append("XX");
       return out;
     case Gran::kDecade:
-      if (p.year == kX) return "XXXX";
+      if (p.year < 0) return "XXXX";
       AppendNum(&out, p.year / 10, 3);
       out.push_back('X');
       return out;
