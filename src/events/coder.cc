@@ -901,6 +901,7 @@ bool HasTerritoryObject(const Ctx& c, const Segment& seg, const CueHit& h) {
 
 std::optional<int64_t> Fatalities(const Ctx& c, const Segment& seg,
                                   const std::vector<const CueHit*>& hs);
+bool IsSingularPerson(std::string_view f);
 
 // "protesting the killing of", "over the death of", "after police shot a teenager": a
 // grievance or a cause told inside another event, not an event of this clause.
@@ -1317,8 +1318,29 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
       if (!d.type.empty()) return d;
     }
   }
+  auto has_person_object = [&](const CueHit& h) {
+    Roles pr = FindRoles(c, seg, h);
+    if (pr.patient >= 0) return true;
+    for (uint32_t k = h.e; k < std::min(seg.e, h.e + 5); ++k) {
+      uint32_t used;
+      if (ParseCount(a, k, &used) > 0 || IsSingularPerson(a.Folded(k)) || a.Is(k, "people") ||
+          a.Is(k, "suspects") || a.Is(k, "members") || a.Is(k, "leaders") || a.Is(k, "him") ||
+          a.Is(k, "her") || a.Is(k, "them") || (a.tokens[k].flags & text::kCap))
+        return true;
+    }
+    if (pr.passive) {
+      for (uint32_t k = h.b > seg.b + 6 ? h.b - 6 : seg.b; k < h.b; ++k) {
+        uint32_t used;
+        if (ParseCount(a, k, &used) > 0 || IsSingularPerson(a.Folded(k)) || a.Is(k, "people") ||
+            (a.tokens[k].flags & text::kCap))
+          return true;
+      }
+    }
+    return false;
+  };
   if (int i = first_of({Cue::kArrest}); i >= 0 &&
-      !(HasStrong(hs, Cue::kKill) || HasStrong(hs, Cue::kShoot))) {
+      !(HasStrong(hs, Cue::kKill) || HasStrong(hs, Cue::kShoot)) &&
+      has_person_object(*hs[static_cast<size_t>(i)])) {
     // Rounded up by an armed group, it is an abduction.
     Roles ar = FindRoles(c, seg, *hs[static_cast<size_t>(i)]);
     if (ar.agent >= 0 && !ar.passive) {
@@ -1415,16 +1437,31 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
       // Violence needs someone in it: an armed actor, a death toll, or victims that are the
       // object of the violent word ("killed the deal" has none).
       bool victims_in_role = pk == 7 || armed_k(pk);
-      bool supported = armed || armed_victims || toll || victims_in_role ||
-                       (civ_victims && c.doc_conflict);
+      // A strong word of violence where a place is named ("clashes near Aleppo", "a guard
+      // shot dead in Kabul") is an event even when nobody is named.
+      bool located = false;
+      for (const Toponym& t : c.ToponymsIn(seg.sentence))
+        if (t.tok_begin >= seg.b && t.tok_end <= seg.e && t.has_coords && t.feature != "demonym" &&
+            (t.precision != "country" || (t.tok_begin > 0 && (a.Is(t.tok_begin - 1, "in") ||
+                                                             a.Is(t.tok_begin - 1, "across")))))
+          located = true;
+      bool vague_toll = false;  // "several killed", "dozens dead"
+      for (uint32_t k = seg.b; k < seg.e; ++k)
+        if (a.Is(k, "several") || a.Is(k, "dozens") || a.Is(k, "many") || a.Is(k, "scores") ||
+            a.Is(k, "hundreds"))
+          vague_toll = vague_toll || Has(hs, Cue::kKill) || Has(hs, Cue::kDie) || Has(hs, Cue::kWound);
+      bool supported = armed || armed_victims || toll || victims_in_role || vague_toll ||
+                       (civ_victims && c.doc_conflict) || (strong && located);
       if (!strong) supported = armed || armed_victims || toll;
       if (!supported) {
         d.note = std::string("weak cue \"") + std::string(a.Span(h.b, h.e)) +
                  "\" without an armed actor, weapon or victims: no event";
         return d;
       }
-      if ((h.cue == Cue::kDie || h.cue == Cue::kWound || h.cue == Cue::kBody) && !armed &&
-          !Has(hs, Cue::kKill) && !Has(hs, Cue::kShoot) && !Has(hs, Cue::kAttack)) {
+      bool cause = Has(hs, Cue::kKill) || Has(hs, Cue::kShoot) || Has(hs, Cue::kAttack) ||
+                   Has(hs, Cue::kClash) || Has(hs, Cue::kRaid) || Has(hs, Cue::kAmbush) ||
+                   Has(hs, Cue::kStab) || Has(hs, Cue::kBeat) || Has(hs, Cue::kTorture);
+      if ((h.cue == Cue::kDie || h.cue == Cue::kWound || h.cue == Cue::kBody) && !cause) {
         if (!(h.cue == Cue::kBody && Has(hs, Cue::kShoot))) {
           d.note = "deaths or injuries without a cause of violence: no event";
           return d;
@@ -1627,6 +1664,18 @@ std::string Modality(const Ctx& c, const Segment& seg, const CueHit& h, bool* pl
       std::string_view vf = a.Folded(static_cast<uint32_t>(speech.verb));
       if (vf == "denied" || vf == "denies" || vf == "deny" || vf == "rejected" || vf == "dismissed")
         return "negated";
+    }
+  }
+  // A court's frame tells of an earlier deed, not a new event: "convicted of attempting to
+  // possess", "charged with killing", "accused of murdering", "sentenced for".
+  {
+    uint32_t lo2 = h.b > seg.b + 7 ? h.b - 7 : seg.b;
+    for (uint32_t k = lo2; k < h.b; ++k) {
+      std::string_view f = a.Folded(k);
+      if (f == "convicted" || f == "charged" || f == "accused" || f == "guilty" || f == "trial" ||
+          f == "sentenced" || f == "indicted" || f == "prosecuted" || f == "acquitted" ||
+          f == "conviction" || f == "convictions" || (f == "suspected" && a.Is(k + 1, "of")))
+        return "background";
     }
   }
   // The marker nearest to the phrase decides ("warned that rebels could attack": could).
