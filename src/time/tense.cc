@@ -194,7 +194,15 @@ class TenseFinder {
       if ((Cls(i + 1) & kFutureLead) && Is(i + 2, "to")) return Tense::kFuture;
       return Tense::kPresent;
     }
-    if (c & kHave) return ParticipleAfter(i) ? Tense::kPast : Tense::kPresent;
+    if (c & kHave) {
+      // "has been scheduled for June 3" points ahead like "is scheduled".
+      for (uint32_t k = i + 1; k < hi_ && k <= i + 3; ++k) {
+        uint32_t ck = Cls(k);
+        if (ck & kArrangement) return Tense::kFuture;
+        if (!(ck & (kAdverb | kBe))) break;
+      }
+      return ParticipleAfter(i) ? Tense::kPast : Tense::kPresent;
+    }
     if (c & kPast) return Tense::kPast;
     if (c & kPresentVerb) return Tense::kPresent;
     if ((c & kPastOrPart) || LooksEd(i)) {

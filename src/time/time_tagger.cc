@@ -214,6 +214,7 @@ class Parser {
   Point ref_day_;        // the last day mentioned (initially the dct)
   uint32_t floor_ = 0;   // tokens before this are taken
   uint32_t lo_ = 0, hi_ = 0;  // the current sentence, clipped to floor_
+  uint32_t sb_ = 0;           // the current sentence's first token (not clipped)
 };
 
 // ---------------------------------------------------------------------------------------
@@ -991,6 +992,16 @@ bool Parser::TryYear(uint32_t i, Found* f) {
   f->point.gran = Gran::kYear;
   f->point.year = v;
   f->explicit_year = true;
+  // "fiscal 2021", "fiscal year 2021", "FY 2021": a fiscal year, whose calendar depends on
+  // the country or company (no first and last day).
+  uint32_t fb = i;
+  if (fb > lo_ && F(fb - 1) == "year" && fb >= lo_ + 2 && F(fb - 2) == "fiscal") fb -= 2;
+  else if (fb > lo_ && In(F(fb - 1), {"fiscal", "fy"})) fb -= 1;
+  if (fb < i) {
+    f->b = fb;
+    f->is_point = false;
+    f->value = "FY" + std::to_string(v);
+  }
   return true;
 }
 
@@ -1146,7 +1157,7 @@ bool Parser::TryDecade(uint32_t i, Found* f) {
     bool apos = i > lo_ && F(i - 1) == "'" && !SpaceBefore(i);
     if (apos) --b;
     // "the 90s", "the early 80s", "the 70s and 80s"
-    bool listed = b > lo_ + 1 && In(F(b - 1), {"and", "or", ","}) && IsNum(b - 2) &&
+    bool listed = b >= sb_ + 2 && In(F(b - 1), {"and", "or", ","}) && IsNum(b - 2) &&
                   F(b - 2).size() == 3 && F(b - 2).back() == 's';
     if (!apos && !listed && !(b > lo_ && In(F(b - 1), {"the", "early", "mid", "late"})))
       return false;
@@ -2383,10 +2394,12 @@ void Parser::Run(uint32_t end, std::vector<Found>* trace) {
     if (t.kind == TokKind::kWord && (!w || !(w->flags & (kCore | kPhraseStart)))) continue;
     // The current sentence, clipped to what earlier expressions took.
     if (a_.sentences.empty()) {
+      sb_ = 0;
       lo_ = floor_;
       hi_ = n_;
     } else {
       const text::Sentence& s = a_.sentences[t.sentence];
+      sb_ = s.begin;
       lo_ = std::max(s.begin, floor_);
       hi_ = s.end;
     }
