@@ -2495,10 +2495,22 @@ std::string TimeTagger::FindDateline(const text::Analysis& a, std::string_view h
         !LooksLikeDateline(a, f.b, f.e))
       continue;
     // Month-and-day rules only: deictic words ("today") are not datelines.
+    bool named_month = false;
     for (uint32_t k = f.b; k < f.e; ++k) {
       const WordInfo* w = Lexicon::Get().Word(a, k);
-      if (w && w->cls == Cls::kMonth) return FormatPoint(f.point);
+      named_month |= w && w->cls == Cls::kMonth;
     }
+    if (!named_month) continue;
+    const int64_t hint_days = DaysFromCivil(hint_day);
+    int64_t best = 0;
+    bool have = false;
+    for (int y = hint_day.year - 1; y <= hint_day.year + 1; ++y) {
+      if (!IsValidDate(y, f.point.month, f.point.day)) continue;
+      int64_t d = DaysFromCivil(y, f.point.month, f.point.day);
+      if (!have || std::llabs(d - hint_days) < std::llabs(best - hint_days)) best = d;
+      have = true;
+    }
+    if (have) return FormatDays(best);
   }
   return {};
 }
