@@ -200,11 +200,13 @@ Counts Expected(size_t bytes) {
 
 // The whole text layer on one line: read, normalise, tokenise, sentences, speech.
 inline void TextLayer(std::string_view line, const ReadOptions& o, Document* doc,
-                      text::Analysis* a, Counts* c, bool with_checksum = false) {
+                      text::Normalized* norm, text::Analysis* a, Counts* c,
+                      bool with_checksum = false) {
   *doc = Document();
   Status st = ParseJsonLine(line, o, "bench: ", doc);
   if (!st.ok()) return;
-  text::Normalized n = text::Normalize(doc->text);
+  text::Normalize(doc->text, norm);
+  const text::Normalized& n = *norm;
   text::Analyze(doc->text, a);
   ++c->docs;
   c->text_bytes += doc->text.size();
@@ -238,8 +240,9 @@ Counts Count(const Corpus& corpus) {
   Counts c;
   ReadOptions o;
   Document doc;
+  text::Normalized norm;
   text::Analysis a;
-  for (std::string_view line : corpus.lines) TextLayer(line, o, &doc, &a, &c, true);
+  for (std::string_view line : corpus.lines) TextLayer(line, o, &doc, &norm, &a, &c, true);
   return c;
 }
 
@@ -271,10 +274,11 @@ void BM_TextLayer(benchmark::State& state) {
   const Corpus& corpus = GetCorpus(bytes);
   ReadOptions o;
   Document doc;
+  text::Normalized norm;
   text::Analysis a;
   for (auto _ : state) {
     Counts c;
-    for (std::string_view line : corpus.lines) TextLayer(line, o, &doc, &a, &c);
+    for (std::string_view line : corpus.lines) TextLayer(line, o, &doc, &norm, &a, &c);
     benchmark::DoNotOptimize(c);
   }
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * corpus.jsonl.size()));
@@ -299,6 +303,7 @@ void BM_TextLayerFromFile(benchmark::State& state) {
   std::string file = std::string(path) + ".jsonl";
   ::rename(path, file.c_str());
   text::Analysis a;
+  text::Normalized n;
   Counts last;
   for (auto _ : state) {
     Counts c;
@@ -306,7 +311,7 @@ void BM_TextLayerFromFile(benchmark::State& state) {
     ReadItem item;
     while ((*stream)->Next(&item)) {
       if (!item.doc) continue;
-      text::Normalized n = text::Normalize(item.doc->text);
+      text::Normalize(item.doc->text, &n);
       text::Analyze(item.doc->text, &a);
       ++c.docs;
       c.text_bytes += item.doc->text.size();
@@ -355,8 +360,12 @@ const std::vector<std::string>& Texts() {
 
 void BM_Normalize(benchmark::State& state) {
   const auto& texts = Texts();
+  text::Normalized n;
   for (auto _ : state)
-    for (const std::string& t : texts) benchmark::DoNotOptimize(text::Normalize(t));
+    for (const std::string& t : texts) {
+      text::Normalize(t, &n);
+      benchmark::DoNotOptimize(n.text.data());
+    }
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * GetCorpus(8 << 20).jsonl.size()));
 }
 BENCHMARK(BM_Normalize)->Unit(benchmark::kMillisecond);

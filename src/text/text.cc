@@ -100,6 +100,25 @@ inline uint64_t BytesInRange(uint64_t w, unsigned lo, unsigned hi) {
   return ge_lo & ~gt_hi & ~w & k80;
 }
 
+// Single ASCII punctuation characters the tokeniser emits directly: whether it may, the
+// token flags (what Tokenizer::PunctFlags gives) and HashBytes of the one-byte folded form.
+struct PunctInfo {
+  bool simple[256] = {};
+  uint16_t flags[256] = {};
+  uint64_t hash[256] = {};
+  PunctInfo() {
+    for (int c = 0x21; c < 0x7F; ++c) {
+      bool alnum = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+      if (alnum || c == '\'' || c == '`') continue;  // may start a possessive 's
+      simple[c] = true;
+      const char ch = static_cast<char>(c);
+      hash[c] = HashBytes(std::string_view(&ch, 1));
+      flags[c] = c == '"' ? kQuote : (c == '.' || c == '!' || c == '?') ? kTerminal : 0;
+    }
+  }
+};
+const PunctInfo kPunctInfo;
+
 // A cursor over UTF-8 that classifies the code point under it.
 struct Cursor {
   std::string_view s;
@@ -222,6 +241,44 @@ inline bool IsAsciiLetterAt(std::string_view s, size_t i) {
   return i < s.size() && ((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z');
 }
 
+// Speech verbs, and a filter over their hashes (with "according", as in "according to")
+// that the tokeniser applies to every word so the speech finder visits only those that pass.
+constexpr std::string_view kSpeechVerbs[] = {
+      "said", "says", "say", "added", "adds", "told", "tells", "stated", "states", "explained",
+      "claimed", "claims", "declared", "announced", "announces", "reported", "reports",
+      "tweeted", "wrote", "writes", "noted", "insisted", "warned", "confirmed", "confirms",
+      "denied", "admitted", "acknowledged", "alleged", "alleges", "asserted", "recalled",
+      "testified", "continued", "quoted", "posted", "argued", "maintained", "indicated",
+      "disclosed", "revealed", "estimated", "suggested", "asked", "asks", "replied",
+      "responded", "shouted", "stressed", "emphasised", "emphasized", "urged", "vowed"};
+
+// A 1024-bit filter over the verbs' hashes: most words are turned away with one load.
+struct HashFilter {
+  uint64_t bits[16] = {};
+  template <size_t N>
+  explicit HashFilter(const std::string_view (&words)[N]) {
+    for (std::string_view w : words) Set(HashBytes(w));
+  }
+  void Set(uint64_t h) { bits[(h >> 6) & 15] |= uint64_t{1} << (h & 63); }
+  bool MayContain(uint64_t h) const { return (bits[(h >> 6) & 15] >> (h & 63)) & 1; }
+};
+const HashFilter kSpeechVerbFilter(kSpeechVerbs);
+// The same plus "according" (as in "according to"): the reported-speech scan's first test.
+const HashFilter kReportFilter = [] {
+  HashFilter f(kSpeechVerbs);
+  f.Set(HashBytes("according"));
+  return f;
+}();
+
+// Found by the tokeniser for the speech finder, in token order (per thread; Analyze runs
+// Tokenize and FindSpeech back to back): tokens that are quotation marks or start a
+// paragraph, and words that pass kReportFilter.
+struct SpeechCues {
+  std::vector<uint32_t> marks;
+  std::vector<uint32_t> words;
+};
+thread_local SpeechCues t_cues;
+
 class Tokenizer {
  public:
   Tokenizer(std::string_view text, Analysis* a) : s_(text), cur_{text}, a_(a) {}
@@ -233,6 +290,8 @@ class Tokenizer {
     // lengthens a token); Run() trims it at the end.
     a_->folded.resize(n + 16);
     fpos_ = 0;
+    t_cues.marks.clear();
+    t_cues.words.clear();
     size_t i = 0;
     uint16_t pending = 0;
     int newlines = 0;
@@ -255,6 +314,23 @@ class Tokenizer {
           continue;
         }
         i = fast_end;
+        if (i < n && s_[i] == ' ') {  // the usual space after a word, without a loop turn
+          pending = kSpaceBefore;
+          ++i;
+        }
+        continue;
+      }
+      // Single ASCII punctuation (not a run of dots or hyphens, not an apostrophe): its
+      // folded form is itself and its hash is precomputed.
+      if (kPunctInfo.simple[c0] && !((c0 == '.' || c0 == '-') && i + 1 < n && s_[i + 1] == c0)) {
+        newlines = 0;
+        EmitPunct(i, c0, pending);
+        pending = 0;
+        ++i;
+        if (i < n && s_[i] == ' ') {
+          pending = kSpaceBefore;
+          ++i;
+        }
         continue;
       }
       uint32_t cp;
@@ -304,6 +380,22 @@ class Tokenizer {
   }
 
  private:
+  void EmitPunct(size_t i, unsigned char c, uint16_t flags) {
+    std::string& folded = a_->folded;
+    if (fpos_ + 16 > folded.size()) folded.resize(2 * folded.size() + 16);
+    folded[fpos_] = static_cast<char>(c);
+    Token t;
+    t.start = static_cast<uint32_t>(i);
+    t.end = static_cast<uint32_t>(i + 1);
+    t.kind = TokKind::kPunct;
+    t.flags = flags | kPunctInfo.flags[c];
+    t.fold_start = static_cast<uint32_t>(fpos_);
+    t.fold_len = 1;
+    t.hash = kPunctInfo.hash[c];
+    ++fpos_;
+    Push(t);
+  }
+
   // A word that starts with an ASCII letter at i and runs over ASCII letters and digits to an
   // ASCII character that is neither an apostrophe nor the dot of an abbreviation ("U.S."):
   // emits it (what ScanWord + Emit would make of it) and stores its end. Returns false,
@@ -593,8 +685,14 @@ class Tokenizer {
     Push(t);
   }
 
-  // vector::push_back, inlined here (GCC kept it out of line: a tenth of the time).
-  __attribute__((flatten)) void Push(const Token& t) { a_->tokens.push_back(t); }
+  // vector::push_back, inlined here (GCC kept it out of line: a tenth of the time). Also
+  // notes the speech finder's cues.
+  __attribute__((flatten)) void Push(const Token& t) {
+    const uint32_t index = static_cast<uint32_t>(a_->tokens.size());
+    if (t.flags & (kQuote | kParaBefore)) t_cues.marks.push_back(index);
+    if (t.kind == TokKind::kWord && kReportFilter.MayContain(t.hash)) t_cues.words.push_back(index);
+    a_->tokens.push_back(t);
+  }
 
   std::string_view s_;
   Cursor cur_;
@@ -808,33 +906,6 @@ void SplitSentences(Analysis* a) {
 // ---------------------------------------------------------------------------------------
 // Speech
 
-constexpr std::string_view kSpeechVerbs[] = {
-      "said", "says", "say", "added", "adds", "told", "tells", "stated", "states", "explained",
-      "claimed", "claims", "declared", "announced", "announces", "reported", "reports",
-      "tweeted", "wrote", "writes", "noted", "insisted", "warned", "confirmed", "confirms",
-      "denied", "admitted", "acknowledged", "alleged", "alleges", "asserted", "recalled",
-      "testified", "continued", "quoted", "posted", "argued", "maintained", "indicated",
-      "disclosed", "revealed", "estimated", "suggested", "asked", "asks", "replied",
-      "responded", "shouted", "stressed", "emphasised", "emphasized", "urged", "vowed"};
-
-// A 1024-bit filter over the verbs' hashes: most words are turned away with one load.
-struct HashFilter {
-  uint64_t bits[16] = {};
-  template <size_t N>
-  explicit HashFilter(const std::string_view (&words)[N]) {
-    for (std::string_view w : words) Set(HashBytes(w));
-  }
-  void Set(uint64_t h) { bits[(h >> 6) & 15] |= uint64_t{1} << (h & 63); }
-  bool MayContain(uint64_t h) const { return (bits[(h >> 6) & 15] >> (h & 63)) & 1; }
-};
-const HashFilter kSpeechVerbFilter(kSpeechVerbs);
-// The same plus "according" (as in "according to"): the reported-speech scan's first test.
-const HashFilter kReportFilter = [] {
-  HashFilter f(kSpeechVerbs);
-  f.Set(HashBytes("according"));
-  return f;
-}();
-
 bool IsSpeechVerb(uint64_t hash, std::string_view f) {
   if (!kSpeechVerbFilter.MayContain(hash)) return false;
   static const WordSet kSet(kSpeechVerbs);
@@ -888,8 +959,10 @@ void FindSpeech(Analysis* a) {
   // 1. Quotes.
   int32_t open = -1;
   uint32_t open_para_sent = 0;
-  std::vector<std::pair<uint32_t, uint32_t>> quotes;  // [open, close] quote token indices
-  for (uint32_t i = 0; i < n; ++i) {
+  thread_local std::vector<std::pair<uint32_t, uint32_t>> quotes;  // [open, close] tokens
+  quotes.clear();
+  // Only quotation marks and paragraph starts matter here: the tokeniser listed them.
+  for (uint32_t i : t_cues.marks) {
     if (open >= 0 && (toks[i].flags & kParaBefore)) {
       quotes.push_back({static_cast<uint32_t>(open), i});  // unclosed at paragraph end
       open = -1;
@@ -982,10 +1055,13 @@ void FindSpeech(Analysis* a) {
   }
 
   // 2. Reported speech outside quotes, one per sentence at most.
+  // Only words that may be speech verbs (or "according") matter: the tokeniser listed them.
+  const std::vector<uint32_t>& cues = t_cues.words;
+  size_t first_cue = 0;
   for (const Sentence& s : a->sentences) {
-    for (uint32_t k = s.begin; k < s.end; ++k) {
-      // One load turns away almost every token: only speech verbs and "according" pass.
-      if (!kReportFilter.MayContain(toks[k].hash)) continue;
+    while (first_cue < cues.size() && cues[first_cue] < s.begin) ++first_cue;
+    for (size_t c = first_cue; c < cues.size() && cues[c] < s.end; ++c) {
+      const uint32_t k = cues[c];
       if (toks[k].flags & kInQuote) continue;
       std::string_view f = a->Folded(k);
       if (f == "according" && k + 1 < s.end && a->Folded(k + 1) == "to") {
@@ -1137,6 +1213,14 @@ std::string FoldPhrase(std::string_view text) {
 
 Normalized Normalize(std::string_view text) {
   Normalized r;
+  Normalize(text, &r);
+  return r;
+}
+
+void Normalize(std::string_view text, Normalized* out) {
+  Normalized& r = *out;
+  r.text.clear();
+  r.orig_offsets.clear();
   r.text.reserve(text.size());
   r.orig_offsets.reserve(text.size() + 1);
   // Process one grapheme-ish run at a time: a base code point and its combining marks are
@@ -1167,7 +1251,8 @@ Normalized Normalize(std::string_view text) {
       size_t base = r.orig_offsets.size();
       r.orig_offsets.resize(base + (run_end - i));
       uint32_t* o = r.orig_offsets.data() + base;
-      for (size_t k = i; k < run_end; ++k) *o++ = static_cast<uint32_t>(k);
+      const uint32_t first = static_cast<uint32_t>(i), count = static_cast<uint32_t>(run_end - i);
+      for (uint32_t k = 0; k < count; ++k) o[k] = first + k;  // vectorisable
       i = run_end;
       if (i >= size) break;
     }
@@ -1209,7 +1294,6 @@ Normalized Normalize(std::string_view text) {
     i = j;
   }
   r.orig_offsets.push_back(static_cast<uint32_t>(text.size()));
-  return r;
 }
 
 }  // namespace sitrep::text

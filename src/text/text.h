@@ -115,6 +115,8 @@ struct Normalized {
   std::vector<uint32_t> orig_offsets;
 };
 Normalized Normalize(std::string_view text);
+// The same into *out, reusing its buffers (for a loop over many documents).
+void Normalize(std::string_view text, Normalized* out);
 
 }  // namespace sitrep::text
 
