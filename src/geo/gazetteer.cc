@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "sitrep/event.h"
 #include "util/mapped_file.h"
 
 namespace sitrep::geo {
@@ -176,6 +177,31 @@ std::string_view Gazetteer::Admin2Name(std::string_view admin2_code) const {
   uint32_t p = FindCode(admin2_code);
   if (p == kNoPlace || place(p).kind != static_cast<uint8_t>(PlaceKind::kAdmin2)) return {};
   return PlaceName(p);
+}
+
+void Gazetteer::FillToponym(uint32_t p, Toponym* t) const {
+  if (p >= place_count_) return;
+  const PlaceRec& r = place(p);
+  t->place = static_cast<int32_t>(p);
+  t->name = std::string(PlaceName(p));
+  t->has_coords = (r.flags & kHasCoords) != 0;
+  t->lat = t->has_coords ? r.lat_e5 / 1e5 : 0;
+  t->lon = t->has_coords ? r.lon_e5 / 1e5 : 0;
+  t->country = r.cc[0] != ' ' ? std::string(r.cc, 2) : std::string();
+  t->admin1 = r.admin1 != kNoPlace ? std::string(PlaceCode(r.admin1)) : std::string();
+  t->admin2 = r.admin2 != kNoPlace ? std::string(PlaceCode(r.admin2)) : std::string();
+  t->feature = std::string(kFeatureCodes[r.feature]);
+  t->geonameid.reset();
+  switch (static_cast<PlaceKind>(r.kind)) {
+    case PlaceKind::kCity:
+      t->geonameid = r.geonameid;
+      t->precision = "city";
+      break;
+    case PlaceKind::kAdmin1: t->precision = "admin1"; break;
+    case PlaceKind::kAdmin2: t->precision = "admin2"; break;
+    case PlaceKind::kCountry: t->precision = "country"; break;
+    case PlaceKind::kRegion: t->precision = "region"; break;
+  }
 }
 
 std::string Gazetteer::Describe() const {

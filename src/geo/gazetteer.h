@@ -17,6 +17,10 @@
 #include "sitrep/status.h"
 #include "text/text.h"
 
+namespace sitrep {
+struct Toponym;
+}
+
 namespace sitrep::geo {
 
 // Paths of the unpacked npm data (see tools/data.lock).
@@ -68,6 +72,12 @@ class Gazetteer {
   std::string_view Admin1Name(std::string_view admin1_code) const;
   // The name of a second-level area ("AF.24.1401" -> "Kunduz"); empty if unknown.
   std::string_view Admin2Name(std::string_view admin2_code) const;
+  // Fills the gazetteer fields of *t for place `place` (< place_count()): place, name,
+  // coordinates, country, admin1/admin2 codes, feature, precision, and the GeoNames id of a
+  // populated place. Leaves the span fields (start, end, text, tokens), score and reason
+  // alone. Used by the geoparser for each toponym and by the event coder to turn an area's
+  // seat (PlaceRec::link) into a full toponym.
+  void FillToponym(uint32_t place, Toponym* t) const;
   // One line: the file, its version and what it holds.
   std::string Describe() const;
 

@@ -20,6 +20,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "util/hash.h"
+
 namespace sitrep::geo {
 
 void Geodesic(double lat1, double lon1, double lat2, double lon2, double* km, double* bearing) {
@@ -161,7 +163,16 @@ double Haversine(double lat1, double lon1, double lat2, double lon2) {
 
 class Parser {
  public:
-  Parser(const Gazetteer& g, const Analysis& a) : g_(g), a_(a), n_(static_cast<uint32_t>(a.tokens.size())) {}
+  Parser(const Gazetteer& g, const Analysis& a, const std::vector<std::string>* hints)
+      : g_(g), a_(a), n_(static_cast<uint32_t>(a.tokens.size())) {
+    if (hints) {
+      for (const std::string& h : *hints) {
+        if (h.size() != 2 || h[0] < 'A' || h[0] > 'Z' || h[1] < 'A' || h[1] > 'Z') continue;
+        uint16_t cc = static_cast<uint16_t>(static_cast<uint8_t>(h[0]) << 8 | static_cast<uint8_t>(h[1]));
+        if (std::find(hints_.begin(), hints_.end(), cc) == hints_.end()) hints_.push_back(cc);
+      }
+    }
+  }
 
   void Run(std::vector<Toponym>* toponyms, std::vector<Claim>* claims);
 
@@ -173,7 +184,14 @@ class Parser {
     return k == PlaceKind::kAdmin1 || k == PlaceKind::kAdmin2 || k == PlaceKind::kCountry ||
            k == PlaceKind::kRegion;
   }
-  uint32_t W(uint32_t i) const { return i < n_ ? words_[i] : 0; }
+  // Word classes of token i, looked up on first use (most tokens are never asked about).
+  uint32_t W(uint32_t i) const {
+    if (i >= n_) return 0;
+    uint32_t& w = words_[i];
+    if (w == kUnknownWord) w = a_.tokens[i].kind == TokKind::kWord ? g_.WordClasses(a_, i) : 0;
+    return w;
+  }
+  static constexpr uint32_t kUnknownWord = 0xFFFFFFFFu;
   bool Is(uint32_t i, std::string_view f) const { return i < n_ && a_.Folded(i) == f; }
   uint32_t SentEnd(uint32_t i) const { return a_.sentences.empty() ? n_ : a_.sentences[a_.tokens[i].sentence].end; }
   uint32_t SentBegin(uint32_t i) const { return a_.sentences.empty() ? 0 : a_.sentences[a_.tokens[i].sentence].begin; }
@@ -192,31 +210,53 @@ class Parser {
   const Gazetteer& g_;
   const Analysis& a_;
   const uint32_t n_;
-  std::vector<uint32_t> words_;  // word classes per token
+  mutable std::vector<uint32_t> words_;  // word classes per token (kUnknownWord: not yet)
   std::vector<uint8_t> caps_sentence_;  // per sentence: mostly capital letters (a headline)
   std::vector<Mention> ms_;
   std::vector<int> tok_mention_;  // token -> mention index or -1
-  std::unordered_map<std::string, double> doc_cc_;  // country code -> weight
-  // The same, contributed by the mentions of one name (folded), so that a name does not
-  // vote for its own reading.
-  std::unordered_map<std::string, std::unordered_map<std::string, double>> name_cc_;
-  std::string NameKey(const Mention& m) const {
-    std::string key(a_.Folded(m.b));
-    for (uint32_t t = m.b + 1; t < m.e; ++t) key += " " + std::string(a_.Folded(t));
-    return key;
+  std::vector<uint32_t> holder_count_;  // per mention: how many "X, Y" name it as Y
+  // The document's countries: (country code as 16 bits, weight), a handful per document.
+  std::vector<std::pair<uint16_t, double>> doc_cc_;
+  // The same, contributed by the mentions of one name (its phrase key), so that a name does
+  // not vote for its own reading: (name key, country, weight).
+  struct NameVote {
+    uint64_t key;
+    uint16_t cc;
+    double w;
+  };
+  std::vector<NameVote> name_cc_;
+  std::vector<uint16_t> hints_;  // the caller's country hints (16-bit codes)
+  static uint16_t CC(const PlaceRec& r) {
+    return static_cast<uint16_t>(static_cast<uint8_t>(r.cc[0]) << 8 | static_cast<uint8_t>(r.cc[1]));
   }
+  // Resolution results shared by the mentions of one name in the same setting (no
+  // containment, capital or distance statement of their own): (cache key, place, margin).
+  struct Resolved {
+    uint64_t key;
+    uint32_t place;
+    double margin;
+  };
+  std::vector<Resolved> resolved_;
   struct Anchor {
     uint32_t place;
     double weight;
     uint64_t key;  // the name it was resolved from (a name does not anchor itself)
     double lat, lon, coslat;
+    uint32_t admin1;  // the place's admin1 area
+    bool area;        // an area (may contain candidates), not a city
   };
   std::vector<Anchor> anchors_;  // places resolved with confidence
   // Per mention: its best candidates by prior (postings and prior scores), computed once.
   std::vector<std::vector<std::pair<uint32_t, double>>> cands_;
   std::vector<std::vector<int>> contained_;  // per mention: the mentions it contains
+  std::vector<uint64_t> cand_key_;  // per mention: key of its candidate list (0: its own)
+  std::vector<std::pair<uint64_t, size_t>> cand_cache_;  // candidate-list key -> mention
   void Candidates();
-  std::unordered_set<std::string> person_names_;  // surnames of people named in the text
+  std::vector<uint64_t> person_names_;  // folded-token hashes of surnames of people named here
+  bool IsPersonName(uint32_t tok) const {
+    return std::find(person_names_.begin(), person_names_.end(), a_.tokens[tok].hash) !=
+           person_names_.end();
+  }
   void FindPeople();
 };
 
@@ -253,7 +293,7 @@ void Parser::FindPeople() {
       }
       if (strong) continue;
     }
-    person_names_.insert(std::string(a_.Folded(last)));
+    if (!IsPersonName(last)) person_names_.push_back(a_.tokens[last].hash);
   }
 }
 
@@ -518,7 +558,7 @@ void Parser::Recognize(Mention* mp, int index) {
     return;
   // A surname of a person named elsewhere in the document ("Governor David Paterson" ...
   // "Paterson said").
-  if (single && person_names_.count(std::string(a_.Folded(b))) && m.desig == Desig::kNone &&
+  if (single && IsPersonName(b) && m.desig == Desig::kNone &&
       m.container < 0)
     return;
   // A direction word named as an area ("Eastern", "North": provinces of Saudi Arabia and
@@ -576,8 +616,7 @@ void Parser::Recognize(Mention* mp, int index) {
   }
   if (m.desig != Desig::kNone) ev += 2.0;
   if (m.container >= 0 || m.capital_of >= 0 || m.claim_ref != -1 || m.capital_word) ev += 2.0;
-  for (size_t k = 0; k < ms_.size(); ++k)  // "Y" of someone's "X, Y"
-    if (ms_[k].container == index && ms_[k].e + 2 >= b) ev += 1.0;
+  ev += holder_count_[static_cast<size_t>(index)];  // "Y" of someone's "X, Y"
   if (e < n_ && (a_.tokens[e].flags & text::kHyphenBefore) && Is(e, "based")) ev += 2.0;
   if (!single) {
     // "Red Cross", "Long Beach": a name made of common words needs a prominent place.
@@ -809,6 +848,8 @@ double Parser::Prior(const Mention& m, uint32_t post) const {
 void Parser::Candidates() {
   constexpr size_t kMaxCands = 24;
   cands_.assign(ms_.size(), {});
+  cand_key_.assign(ms_.size(), 0);
+  cand_cache_.clear();
   contained_.assign(ms_.size(), {});
   for (size_t k = 0; k < ms_.size(); ++k)
     if (ms_[k].container >= 0) contained_[static_cast<size_t>(ms_[k].container)].push_back(static_cast<int>(k));
@@ -817,7 +858,25 @@ void Parser::Candidates() {
     if (!m.accepted) continue;
     for (uint32_t v : m.posts) m.has_primary |= PostingKind(v) <= NameKind::kAlias;
     m.key = lexicon::PhraseKey(a_, m.b, m.e);
+    // The priors depend on the name's postings, its type word and "the capital" before it,
+    // and on a container of its own; mentions that share all of these share the list.
+    uint64_t ck = 0;
+    if (m.container < 0) {
+      ck = m.key * 0x9E3779B97F4A7C15ull + (static_cast<uint64_t>(m.desig) << 1) + m.capital_word;
+      for (uint32_t v : m.posts) ck = (ck ^ v) * 0xFF51AFD7ED558CCDull;
+      ck |= 1;  // 0 means "not shared"
+    }
+    cand_key_[k] = ck;
     auto& c = cands_[k];
+    if (ck) {
+      auto it = std::find_if(cand_cache_.begin(), cand_cache_.end(),
+                             [ck](const auto& x) { return x.first == ck; });
+      if (it != cand_cache_.end()) {
+        c = cands_[it->second];
+        continue;
+      }
+      cand_cache_.push_back({ck, k});
+    }
     c.reserve(m.posts.size());
     for (uint32_t v : m.posts) c.push_back({v, Prior(m, v)});
     std::sort(c.begin(), c.end(), [](const auto& x, const auto& y) { return x.second > y.second; });
@@ -828,35 +887,48 @@ void Parser::Candidates() {
 void Parser::Resolve(bool second_pass) {
   double wsum_all = 0;
   for (auto& [c, w] : doc_cc_) wsum_all += w;
+  resolved_.clear();
   for (size_t k = 0; k < ms_.size(); ++k) {
     Mention& m = ms_[k];
     if (!m.accepted || cands_[k].empty()) continue;
+    // A mention whose score depends on nothing of its own takes the result of an earlier
+    // mention of the same name in the same setting.
+    const uint64_t rk = cand_key_[k] && contained_[k].empty() && m.capital_of < 0 && m.claim_ref < 0
+                            ? cand_key_[k] : 0;
+    if (rk) {
+      auto it = std::find_if(resolved_.begin(), resolved_.end(),
+                             [rk](const Resolved& x) { return x.key == rk; });
+      if (it != resolved_.end()) {
+        m.chosen = it->place;
+        m.score = 1.0 / (1.0 + std::exp(-(it->margin + 0.5 * (m.ev - 1.0))));
+        continue;
+      }
+    }
     double best = -1e9, second = -1e9;
     uint32_t best_place = kNoPlace;
-    const std::unordered_map<std::string, double>* own = nullptr;
-    if (second_pass) {
-      auto it = name_cc_.find(NameKey(m));
-      if (it != name_cc_.end()) own = &it->second;
-    }
+    // This name's own country votes, which do not count for its readings.
+    double own_sum = 0;
+    if (second_pass)
+      for (const NameVote& nv : name_cc_)
+        if (nv.key == m.key) own_sum += nv.w;
+    // The most the context below can add to a prior: candidates (sorted by prior) that
+    // cannot reach the second-best score even so are not scored at all.
+    const double reach = (second_pass ? 4.0 + 1.5 : 0.0) + 4.0 * static_cast<double>(contained_[k].size()) +
+                         (m.capital_of >= 0 ? 1e9 : 0.0) + (m.claim_ref >= 0 ? 2.5 : 0.0) + 1e-9;
     for (const auto& [v, prior] : cands_[k]) {
+      if (prior + reach < second) break;
       uint32_t p = PostingPlace(v);
       double s = prior;
       const PlaceRec& r = P(p);
       // The document's countries (not counting this name's own votes).
       if (second_pass && !doc_cc_.empty() && Kind(p) != PlaceKind::kRegion && r.cc[0] != ' ') {
-        std::string cc(r.cc, 2);
-        double wsum = wsum_all, mine = 0;
-        if (own) {
-          for (auto& [c, w] : *own) wsum -= w;
-        }
-        auto it = doc_cc_.find(cc);
-        if (it != doc_cc_.end()) {
-          mine = it->second;
-          if (own) {
-            auto o = own->find(cc);
-            if (o != own->end()) mine -= o->second;
-          }
-        }
+        const uint16_t cc = CC(r);
+        double wsum = wsum_all - own_sum, mine = 0;
+        for (const auto& [c, w] : doc_cc_)
+          if (c == cc) mine = w;
+        if (mine > 0 && own_sum > 0)
+          for (const NameVote& nv : name_cc_)
+            if (nv.key == m.key && nv.cc == cc) mine -= nv.w;
         // The country's share of the document's votes, scaled by how much evidence there is
         // for it at all: one weak vote (a person's name read as a small town) does not
         // outweigh a large city's prior.
@@ -879,7 +951,7 @@ void Parser::Resolve(bool second_pass) {
         for (const Anchor& an : anchors_) {
           if (an.place == p || an.key == m.key) continue;
           double b = 0;
-          if (Contains(an.place, p) || (r.admin1 != kNoPlace && r.admin1 == P(an.place).admin1)) b = 1.0;
+          if ((r.admin1 != kNoPlace && r.admin1 == an.admin1) || (an.area && Contains(an.place, p))) b = 1.0;
           double dlat = lat - an.lat;
           if (std::fabs(dlat) < 4.0) {
             // Equirectangular distance: exact enough below 400 km.
@@ -920,29 +992,32 @@ void Parser::Resolve(bool second_pass) {
     m.chosen = best_place;
     double margin = second < -1e8 ? 4.0 : best - second;
     m.score = 1.0 / (1.0 + std::exp(-(margin + 0.5 * (m.ev - 1.0))));
+    if (rk) resolved_.push_back({rk, best_place, margin});
   }
 }
 
 // One sense per document: the same name (and type word) resolves to the same place, the one
 // chosen with the most support.
 void Parser::Consistency() {
-  std::unordered_map<std::string, size_t> best;
+  // (folded name and type word, the mention chosen with the most support).
+  std::vector<std::pair<uint64_t, size_t>> best;
+  auto key_of = [](const Mention& m) {
+    return (m.key ^ static_cast<uint64_t>(m.desig)) * 0x9E3779B97F4A7C15ull;
+  };
   for (size_t k = 0; k < ms_.size(); ++k) {
     const Mention& m = ms_[k];
     if (!m.accepted || m.chosen == kNoPlace || m.container >= 0 || m.capital_of >= 0) continue;
-    std::string key(a_.Folded(m.b));
-    for (uint32_t t = m.b + 1; t < m.e; ++t) key += " " + std::string(a_.Folded(t));
-    key += "|" + std::to_string(static_cast<int>(m.desig));
-    auto [it, fresh] = best.emplace(key, k);
-    if (!fresh && ms_[it->second].score < m.score) it->second = k;
+    const uint64_t key = key_of(m);
+    auto it = std::find_if(best.begin(), best.end(), [key](const auto& x) { return x.first == key; });
+    if (it == best.end()) best.push_back({key, k});
+    else if (ms_[it->second].score < m.score) it->second = k;
   }
   for (size_t k = 0; k < ms_.size(); ++k) {
     Mention& m = ms_[k];
     if (!m.accepted || m.chosen == kNoPlace || m.container >= 0 || m.capital_of >= 0) continue;
-    std::string key(a_.Folded(m.b));
-    for (uint32_t t = m.b + 1; t < m.e; ++t) key += " " + std::string(a_.Folded(t));
-    key += "|" + std::to_string(static_cast<int>(m.desig));
-    const Mention& src = ms_[best[key]];
+    const uint64_t key = key_of(m);
+    auto it = std::find_if(best.begin(), best.end(), [key](const auto& x) { return x.first == key; });
+    const Mention& src = ms_[it->second];
     if (src.chosen != m.chosen) {
       for (uint32_t v : m.posts)
         if (PostingPlace(v) == src.chosen) {
@@ -954,9 +1029,7 @@ void Parser::Consistency() {
 }
 
 void Parser::Run(std::vector<Toponym>* toponyms, std::vector<Claim>* claims) {
-  words_.resize(n_);
-  for (uint32_t i = 0; i < n_; ++i)
-    words_[i] = a_.tokens[i].kind == TokKind::kWord ? g_.WordClasses(a_, i) : 0;
+  words_.assign(n_, kUnknownWord);
   caps_sentence_.assign(a_.sentences.size(), 0);
   for (size_t s = 0; s < a_.sentences.size(); ++s) {
     uint32_t words = 0, caps = 0;
@@ -971,20 +1044,30 @@ void Parser::Run(std::vector<Toponym>* toponyms, std::vector<Claim>* claims) {
   Match();
   Context();
   FindPeople();
+  holder_count_.assign(ms_.size(), 0);
+  for (const Mention& x : ms_)
+    if (x.container >= 0 && x.e + 2 >= ms_[static_cast<size_t>(x.container)].b)
+      holder_count_[static_cast<size_t>(x.container)] += 1;
   for (size_t k = 0; k < ms_.size(); ++k) Recognize(&ms_[k], static_cast<int>(k));
   // One sense per document for recognition: a name accepted with good evidence somewhere
   // is accepted where it stands weakly (sentence-initial, in a list), and a name that is a
   // person's name somewhere (after a title or first name) is rejected where it stands alone.
   {
-    std::unordered_map<std::string, double> ev;
-    for (const Mention& m : ms_) {
-      std::string key(a_.Span(m.b, m.e));
-      auto [it, fresh] = ev.emplace(key, m.ev);
-      if (!fresh) it->second = std::max(it->second, m.ev);
+    // (hash of the name as written, best evidence), a few dozen per document.
+    std::vector<std::pair<uint64_t, double>> ev;
+    std::vector<uint64_t> keys(ms_.size());
+    for (size_t k = 0; k < ms_.size(); ++k) {
+      const Mention& m = ms_[k];
+      keys[k] = HashBytes(a_.Span(m.b, m.e));
+      auto it = std::find_if(ev.begin(), ev.end(), [&](const auto& x) { return x.first == keys[k]; });
+      if (it == ev.end()) ev.push_back({keys[k], m.ev});
+      else it->second = std::max(it->second, m.ev);
     }
-    for (Mention& m : ms_) {
-      if (m.accepted || m.posts.empty()) continue;
-      if (m.ev > -1.0 && ev[std::string(a_.Span(m.b, m.e))] >= 2.5) m.accepted = true;
+    for (size_t k = 0; k < ms_.size(); ++k) {
+      Mention& m = ms_[k];
+      if (m.accepted || m.posts.empty() || m.ev <= -1.0) continue;
+      auto it = std::find_if(ev.begin(), ev.end(), [&](const auto& x) { return x.first == keys[k]; });
+      if (it->second >= 2.5) m.accepted = true;
     }
   }
   // Pass 1, then the document's countries and anchor places, then pass 2.
@@ -994,14 +1077,21 @@ void Parser::Run(std::vector<Toponym>* toponyms, std::vector<Claim>* claims) {
     doc_cc_.clear();
     name_cc_.clear();
     anchors_.clear();
+    // The caller's hints: one vote each, owned by no name.
+    for (uint16_t cc : hints_) doc_cc_.push_back({cc, 1.0});
     for (const Mention& m : ms_) {
       if (!m.accepted || m.chosen == kNoPlace) continue;
       const PlaceRec& r = P(m.chosen);
       if (r.cc[0] == ' ') continue;
-      std::string cc(r.cc, 2);
+      const uint16_t cc = CC(r);
       double w = Kind(m.chosen) == PlaceKind::kCountry || m.demonym ? 1.0 : 0.5 * m.score;
-      doc_cc_[cc] += w;
-      name_cc_[NameKey(m)][cc] += w;
+      auto dc = std::find_if(doc_cc_.begin(), doc_cc_.end(), [cc](const auto& x) { return x.first == cc; });
+      if (dc == doc_cc_.end()) doc_cc_.push_back({cc, w});
+      else dc->second += w;
+      auto nv = std::find_if(name_cc_.begin(), name_cc_.end(),
+                             [&](const NameVote& x) { return x.key == m.key && x.cc == cc; });
+      if (nv == name_cc_.end()) name_cc_.push_back({m.key, cc, w});
+      else nv->w += w;
       if (Kind(m.chosen) != PlaceKind::kCountry && Kind(m.chosen) != PlaceKind::kRegion &&
           m.score >= 0.6)
       {
@@ -1016,7 +1106,7 @@ void Parser::Run(std::vector<Toponym>* toponyms, std::vector<Claim>* claims) {
         if (!dup && anchors_.size() < 48) {
           double lat = g_.Lat(m.chosen);
           anchors_.push_back({m.chosen, m.score, key, lat, g_.Lon(m.chosen),
-                              std::cos(lat * M_PI / 180.0)});
+                              std::cos(lat * M_PI / 180.0), P(m.chosen).admin1, IsArea(m.chosen)});
         }
       }
     }
@@ -1027,32 +1117,6 @@ void Parser::Run(std::vector<Toponym>* toponyms, std::vector<Claim>* claims) {
   Resolve(true);
   Consistency();
   Emit(toponyms, claims);
-}
-
-void FillPlace(const Gazetteer& g, uint32_t p, Toponym* t) {
-  const PlaceRec& r = g.place(p);
-  PlaceKind k = static_cast<PlaceKind>(r.kind);
-  t->place = static_cast<int32_t>(p);
-  t->name = std::string(g.PlaceName(p));
-  if (r.flags & kHasCoords) {
-    t->has_coords = true;
-    t->lat = r.lat_e5 / 1e5;
-    t->lon = r.lon_e5 / 1e5;
-  }
-  if (r.cc[0] != ' ') t->country = std::string(r.cc, 2);
-  if (r.admin1 != kNoPlace) t->admin1 = std::string(g.PlaceCode(r.admin1));
-  if (r.admin2 != kNoPlace) t->admin2 = std::string(g.PlaceCode(r.admin2));
-  t->feature = std::string(kFeatureCodes[r.feature]);
-  switch (k) {
-    case PlaceKind::kCity:
-      t->geonameid = r.geonameid;
-      t->precision = "city";
-      break;
-    case PlaceKind::kAdmin1: t->precision = "admin1"; break;
-    case PlaceKind::kAdmin2: t->precision = "admin2"; break;
-    case PlaceKind::kCountry: t->precision = "country"; break;
-    case PlaceKind::kRegion: t->precision = "region"; break;
-  }
 }
 
 void Parser::Emit(std::vector<Toponym>* toponyms, std::vector<Claim>* claims) {
@@ -1083,7 +1147,7 @@ void Parser::Emit(std::vector<Toponym>* toponyms, std::vector<Claim>* claims) {
     if (m.chosen == kNoPlace) {
       t.reason = m.posts.empty() ? "no gazetteer entry" : "no candidate supported";
     } else {
-      FillPlace(g_, m.chosen, &t);
+      g_.FillToponym(m.chosen, &t);
       t.score = std::clamp(m.score, 0.0, 1.0);
       if (m.demonym) {
         t.feature = "demonym";
@@ -1177,9 +1241,10 @@ void Parser::Emit(std::vector<Toponym>* toponyms, std::vector<Claim>* claims) {
 }  // namespace
 
 void Geoparser::Parse(const text::Analysis& a, const Document&, std::vector<Toponym>* toponyms,
-                      std::vector<Claim>* claims) const {
+                      std::vector<Claim>* claims,
+                      const std::vector<std::string>* country_hints) const {
   if (!gaz_ || a.tokens.empty()) return;
-  Parser p(*gaz_, a);
+  Parser p(*gaz_, a, country_hints);
   p.Run(toponyms, claims);
 }
 

@@ -15,6 +15,7 @@
 #ifndef SITREP_GEO_GEOPARSER_H_
 #define SITREP_GEO_GEOPARSER_H_
 
+#include <string>
 #include <vector>
 
 #include "geo/gazetteer.h"
@@ -31,8 +32,15 @@ class Geoparser {
 
   // Appends the document's toponyms (in text order) and distance claims. Thread-safe: keeps
   // no state between calls.
+  //
+  // `country_hints` (optional, not owned, may be null): ISO 3166-1 alpha-2 codes ("CD") the
+  // caller knows the document is about, e.g. the countries of its actors ("ADF" -> CD). Each
+  // counts as one mention of that country when candidates are weighed, so "Beni" near an ADF
+  // attack is Beni in DR Congo, not the Bolivian department. Codes of another form are
+  // ignored; hints never add toponyms.
   void Parse(const text::Analysis& a, const Document& doc, std::vector<Toponym>* toponyms,
-             std::vector<Claim>* claims) const;
+             std::vector<Claim>* claims,
+             const std::vector<std::string>* country_hints = nullptr) const;
 
  private:
   const Gazetteer* gaz_;

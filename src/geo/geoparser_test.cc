@@ -408,5 +408,85 @@ TEST(GeoRealIndex, KunduzExampleSentence) {
   EXPECT_EQ(p.claims.size(), 2u);
 }
 
+// --- Arabic article, notation, people, neighbouring names ----------------------------------
+
+TEST(GeoArticle, HyphenatedArticleIsPartOfTheSpanNotTheName) {
+  // The gazetteer knows only "Ar Raqqah"; the name without its article is indexed too.
+  Parsed p = ParseText("Fighters entered al-Raqqah on Monday.");
+  const Toponym* t = p.Find("al-Raqqah");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(Id(t), 172955);
+}
+
+TEST(GeoArticle, ArticleAloneIsNeverAPlace) {
+  Parsed p = ParseText("Al-Shabaab fighters attacked a base in al-Shabaab territory.");
+  for (const auto& t : p.toponyms) EXPECT_NE(t.text.substr(0, 2), "Al") << t.text;
+}
+
+TEST(GeoNotation, CurrencyIsNoCountry) {
+  Parsed p = ParseText("The company paid a fine of US$460 million.");
+  EXPECT_EQ(p.Find("US"), nullptr);
+}
+
+TEST(GeoPeople, NameThatSaysSomethingIsAPerson) {
+  Parsed p = ParseText("\"We will stay,\" Dostom said on Tuesday.");
+  EXPECT_EQ(p.Find("Dostom"), nullptr);
+}
+
+// --- Country hints and FillToponym (API for the event coder) --------------------------------
+
+TEST(GeoHints, CallerCountryPicksTheReading) {
+  const std::string text = "Gunmen attacked a market in Hyderabad.";
+  text::Analysis a;
+  text::Analyze(text, &a);
+  Document doc;
+  doc.text = text;
+  std::vector<Toponym> plain, hinted;
+  std::vector<Claim> c1, c2;
+  Geoparser g(testing::FixtureGazetteer());
+  g.Parse(a, doc, &plain, &c1);
+  ASSERT_EQ(plain.size(), 1u);
+  EXPECT_EQ(Id(&plain[0]), 1269843);  // India's, the larger
+  const std::vector<std::string> hints = {"PK", "bad", "pk"};
+  g.Parse(a, doc, &hinted, &c2, &hints);
+  ASSERT_EQ(hinted.size(), 1u);
+  EXPECT_EQ(Id(&hinted[0]), 1176734);  // Pakistan's
+}
+
+TEST(GeoHints, NullHintsAreTheOldSignature) {
+  const std::string text = "Militias clashed in Tripoli overnight.";
+  text::Analysis a;
+  text::Analyze(text, &a);
+  std::vector<Toponym> t;
+  std::vector<Claim> c;
+  Geoparser(testing::FixtureGazetteer()).Parse(a, Document{}, &t, &c, nullptr);
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(Id(&t[0]), 2210247);
+}
+
+TEST(GeoFillToponym, SeatOfAProvinceBecomesAFullToponym) {
+  const Gazetteer* g = testing::FixtureGazetteer();
+  ASSERT_NE(g, nullptr);
+  uint32_t prov = g->FindCode("AF.24");
+  ASSERT_NE(prov, kNoPlace);
+  uint32_t seat = g->place(prov).link;
+  ASSERT_NE(seat, kNoPlace);
+  Toponym t;
+  t.start = 7;
+  t.text = "Kunduz province";
+  g->FillToponym(seat, &t);
+  EXPECT_EQ(Id(&t), 1135689);
+  EXPECT_EQ(t.precision, "city");
+  EXPECT_EQ(t.country, "AF");
+  EXPECT_EQ(t.admin1, "AF.24");
+  EXPECT_TRUE(t.has_coords);
+  EXPECT_EQ(t.start, 7u);  // span fields untouched
+  EXPECT_EQ(t.text, "Kunduz province");
+  Toponym area;
+  g->FillToponym(prov, &area);
+  EXPECT_EQ(area.precision, "admin1");
+  EXPECT_FALSE(area.geonameid.has_value());
+}
+
 }  // namespace
 }  // namespace sitrep::geo

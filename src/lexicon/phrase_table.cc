@@ -35,19 +35,28 @@ Result<PhraseTable> PhraseTable::View(std::string_view bytes) {
   t.slots_ = reinterpret_cast<const Slot*>(bytes.data() + 16);
   t.postings_ = reinterpret_cast<const uint32_t*>(bytes.data() + 16 + slots * sizeof(PhraseSlot));
   t.size_ = need;
-  // Validate posting ranges once so lookups never read out of bounds.
+  // Validate posting ranges once so lookups never read out of bounds, and fill the filter.
+  if (slots) {
+    const uint64_t bits = std::max<uint64_t>(512, slots * 2);  // a power of two
+    t.filter_.assign(bits / 64, 0);
+    t.filter_mask_ = bits - 1;
+  }
   for (uint64_t i = 0; i < slots; ++i) {
     const Slot& s = t.slots_[i];
     if (!s.key) continue;
     uint64_t count = s.info & kPhraseCountMask;
     if (static_cast<uint64_t>(s.postings) + count > posts)
       return Status::Corruption("phrase table: posting list out of range");
+    const uint64_t x = (s.key ^ (s.key >> 31)) * 0x9E3779B97F4A7C15ull;
+    const uint64_t b1 = (x >> 7) & t.filter_mask_, b2 = (x >> 37) & t.filter_mask_;
+    t.filter_[b1 >> 6] |= uint64_t{1} << (b1 & 63);
+    t.filter_[b2 >> 6] |= uint64_t{1} << (b2 & 63);
   }
   return t;
 }
 
 const PhraseTable::Slot* PhraseTable::Find(uint64_t key) const {
-  if (!slot_count_) return nullptr;
+  if (!slot_count_ || !MayContain(key)) return nullptr;
   const uint64_t mask = slot_count_ - 1;
   for (uint64_t b = Bucket(key, mask), probes = 0; probes < slot_count_; b = (b + 1) & mask, ++probes) {
     const Slot& s = slots_[b];

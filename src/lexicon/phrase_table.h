@@ -12,6 +12,13 @@
 // The table is position-independent bytes: built in memory by PhraseTableBuilder, written
 // into the gazetteer index, and used in place from a memory-mapped file.
 //
+// Most probes miss (a capitalised word that starts no place name, a word of no class), and a
+// miss in a table of millions of slots costs a cache miss. View therefore builds a small
+// filter over the keys (two bits per key in a bit set of about two bits per slot, 512 KB for
+// the gazetteer's names): a probe whose bits are not both set is answered without touching
+// the slots. It is rebuilt at every View (a pass over the slots that View makes anyway to
+// validate them), so the file format does not change.
+//
 // Layout (little-endian):
 //   u64 slot_count (a power of two)   u64 posting_count
 //   Slot[slot_count]  { u64 key; u32 postings; u32 info }   info: bit 31 terminal,
@@ -71,9 +78,17 @@ class PhraseTable {
   using Slot = PhraseSlot;
   const Slot* Find(uint64_t key) const;
 
+  bool MayContain(uint64_t key) const {
+    const uint64_t x = (key ^ (key >> 31)) * 0x9E3779B97F4A7C15ull;
+    const uint64_t b1 = (x >> 7) & filter_mask_, b2 = (x >> 37) & filter_mask_;
+    return (filter_[b1 >> 6] >> (b1 & 63) & 1) && (filter_[b2 >> 6] >> (b2 & 63) & 1);
+  }
+
   const Slot* slots_ = nullptr;
   const uint32_t* postings_ = nullptr;
   uint64_t slot_count_ = 0, posting_count_ = 0, size_ = 0;
+  std::vector<uint64_t> filter_;  // the key filter (see above); empty for an empty table
+  uint64_t filter_mask_ = 0;      // bit count - 1
 };
 
 // Collects phrases and serialises a PhraseTable.
