@@ -448,24 +448,28 @@ Status ParseJsonLine(std::string_view line, const ReadOptions& options, std::str
   std::string repaired;
   bool was_repaired = false, controls_escaped = false;
   std::string_view input = line;
-  if (!IsValidUtf8(line)) {
-    size_t n = 0;
-    repaired = RepairUtf8(line, &n);
-    input = repaired;
-    was_repaired = true;
-  }
   simdjson::dom::element root;
+  // simdjson validates UTF-8 as it parses: repair only a line it refuses for that, or for
+  // raw control characters in strings (both, one after the other, if need be).
   auto err = parser.parse(input.data(), input.size()).get(root);
-  if (err == simdjson::UNESCAPED_CHARS) {
-    repaired = EscapeControlsInStrings(input);
+  for (int round = 0; round < 2 && err; ++round) {
+    if (err == simdjson::UTF8_ERROR && !was_repaired) {
+      size_t n = 0;
+      repaired = RepairUtf8(input, &n);
+      was_repaired = true;
+    } else if (err == simdjson::UNESCAPED_CHARS && !controls_escaped) {
+      repaired = EscapeControlsInStrings(input);
+      controls_escaped = true;
+    } else {
+      break;
+    }
     input = repaired;
-    controls_escaped = true;
     err = parser.parse(input.data(), input.size()).get(root);
   }
-  std::string w(where);
-  if (err) return Status::InvalidArgument(w + "not JSON (" + simdjson::error_message(err) + ")");
+  auto w = [where] { return std::string(where); };  // built only for an error
+  if (err) return Status::InvalidArgument(w() + "not JSON (" + simdjson::error_message(err) + ")");
   simdjson::dom::object obj;
-  if (root.get_object().get(obj)) return Status::InvalidArgument(w + "not a JSON object");
+  if (root.get_object().get(obj)) return Status::InvalidArgument(w() + "not a JSON object");
   bool have_text = false, have_id = false, have_date = false;
   bool seen_title = false, seen_source = false, seen_url = false, seen_lang = false;
   auto type_name = [](simdjson::dom::element_type t) {
@@ -491,11 +495,11 @@ Status ParseJsonLine(std::string_view line, const ReadOptions& options, std::str
       if (have_text) continue;
       std::string_view sv;
       if (value.get_string().get(sv)) {
-        return Status::InvalidArgument(w + "\"text\" is " + type_name(value.type()) +
+        return Status::InvalidArgument(w() + "\"text\" is " + type_name(value.type()) +
                                        ", not a string");
       }
       if (sv.size() > options.max_document_bytes) {
-        return Status::TooLarge(w + "\"text\" larger than the document size limit (" +
+        return Status::TooLarge(w() + "\"text\" larger than the document size limit (" +
                                 std::to_string(options.max_document_bytes) + " bytes); skipped");
       }
       doc->text.assign(sv);
@@ -533,7 +537,7 @@ Status ParseJsonLine(std::string_view line, const ReadOptions& options, std::str
     }
     // Unknown fields are ignored.
   }
-  if (!have_text) return Status::InvalidArgument(w + "no \"text\" field");
+  if (!have_text) return Status::InvalidArgument(w() + "no \"text\" field");
   if (was_repaired) {
     doc->warnings.push_back("invalid UTF-8 replaced with U+FFFD; offsets count the repaired text");
   }

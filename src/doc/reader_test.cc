@@ -258,6 +258,12 @@ TEST(ParseJsonLine, RawTabsInStringsAreReadWithAWarning) {
                        "not JSON"));
 }
 
+TEST(ParseJsonLine, InvalidUtf8AndRawControlsInOneLine) {
+  Document d = ParseOk("{\"id\":\"a\",\"text\":\"a\tb\xFF\"}");
+  EXPECT_EQ(d.text, "a\tb" + kFffd);
+  EXPECT_EQ(d.warnings.size(), 2u);
+}
+
 TEST(ParseJsonLine, DatesAreNormalisedOrWarnedAbout) {
   ReadOptions o;
   o.default_date = "2020-01-01";

@@ -277,7 +277,13 @@ struct SpeechCues {
   std::vector<uint32_t> marks;
   std::vector<uint32_t> words;
 };
-thread_local SpeechCues t_cues;
+// Plain aggregate with no constructor: thread_local access needs no initialisation guard.
+thread_local SpeechCues* t_cues_ptr = nullptr;
+SpeechCues& Cues() {
+  thread_local SpeechCues cues;
+  if (!t_cues_ptr) t_cues_ptr = &cues;
+  return *t_cues_ptr;
+}
 
 class Tokenizer {
  public:
@@ -290,8 +296,9 @@ class Tokenizer {
     // lengthens a token); Run() trims it at the end.
     a_->folded.resize(n + 16);
     fpos_ = 0;
-    t_cues.marks.clear();
-    t_cues.words.clear();
+    cues_ = &Cues();
+    cues_->marks.clear();
+    cues_->words.clear();
     size_t i = 0;
     uint16_t pending = 0;
     int newlines = 0;
@@ -689,8 +696,8 @@ class Tokenizer {
   // notes the speech finder's cues.
   __attribute__((flatten)) void Push(const Token& t) {
     const uint32_t index = static_cast<uint32_t>(a_->tokens.size());
-    if (t.flags & (kQuote | kParaBefore)) t_cues.marks.push_back(index);
-    if (t.kind == TokKind::kWord && kReportFilter.MayContain(t.hash)) t_cues.words.push_back(index);
+    if (t.flags & (kQuote | kParaBefore)) cues_->marks.push_back(index);
+    if (t.kind == TokKind::kWord && kReportFilter.MayContain(t.hash)) cues_->words.push_back(index);
     a_->tokens.push_back(t);
   }
 
@@ -698,6 +705,7 @@ class Tokenizer {
   Cursor cur_;
   Analysis* a_;
   size_t fpos_ = 0;      // bytes of a_->folded written
+  SpeechCues* cues_ = nullptr;
   std::string scratch_;  // the folded form of a non-ASCII token
 };
 
@@ -962,7 +970,8 @@ void FindSpeech(Analysis* a) {
   thread_local std::vector<std::pair<uint32_t, uint32_t>> quotes;  // [open, close] tokens
   quotes.clear();
   // Only quotation marks and paragraph starts matter here: the tokeniser listed them.
-  for (uint32_t i : t_cues.marks) {
+  const SpeechCues& tok_cues = Cues();
+  for (uint32_t i : tok_cues.marks) {
     if (open >= 0 && (toks[i].flags & kParaBefore)) {
       quotes.push_back({static_cast<uint32_t>(open), i});  // unclosed at paragraph end
       open = -1;
@@ -1056,7 +1065,7 @@ void FindSpeech(Analysis* a) {
 
   // 2. Reported speech outside quotes, one per sentence at most.
   // Only words that may be speech verbs (or "according") matter: the tokeniser listed them.
-  const std::vector<uint32_t>& cues = t_cues.words;
+  const std::vector<uint32_t>& cues = tok_cues.words;
   size_t first_cue = 0;
   for (const Sentence& s : a->sentences) {
     while (first_cue < cues.size() && cues[first_cue] < s.begin) ++first_cue;
@@ -1143,9 +1152,15 @@ void FindSpeech(Analysis* a) {
       break;
     }
   }
-  std::stable_sort(a->speech.begin(), a->speech.end(), [](const Speech& x, const Speech& y) {
-    return x.content_begin < y.content_begin;
-  });
+  // Stable sort by content start. The list is two sorted runs (quotes, then reported
+  // speech) of a dozen entries: insertion sort, with no temporary buffer as stable_sort's.
+  for (size_t i = 1; i < a->speech.size(); ++i) {
+    Speech x = a->speech[i];
+    size_t j = i;
+    for (; j > 0 && x.content_begin < a->speech[j - 1].content_begin; --j)
+      a->speech[j] = a->speech[j - 1];
+    a->speech[j] = x;
+  }
   // Pronoun speakers inherit from the nearest earlier named speaker.
   for (size_t i = 0; i < a->speech.size(); ++i) {
     Speech& sp = a->speech[i];
