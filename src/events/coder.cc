@@ -696,8 +696,17 @@ Roles FindRoles(const Ctx& c, const Segment& seg, const CueHit& h) {
     if (MentionInSpeakerSpan(a, m)) continue;
     if (m.tok_end <= h.b) {
       // Skip mentions that are objects of "of"/"from" ("a resident of", "spokesman for").
-      bool of_obj = m.tok_begin > 0 && (a.Is(m.tok_begin - 1, "of") || a.Is(m.tok_begin - 1, "for")) &&
-                    !(m.tok_begin > 1 && a.Is(m.tok_begin - 2, "capture"));
+      // Objects of prepositions are not subjects: "a resident of", "backed by Russian
+      // Wagner mercenaries", "alongside clan militias".
+      auto prep = [&](uint32_t k) {
+        return a.Is(k, "of") || a.Is(k, "for") || a.Is(k, "by") || a.Is(k, "with") ||
+               a.Is(k, "alongside") || a.Is(k, "against") || a.Is(k, "from");
+      };
+      uint32_t pb = m.tok_begin;
+      while (pb > seg.b && pb + 2 > m.tok_begin && (a.tokens[pb - 1].flags & text::kCap) &&
+             !prep(pb - 1))
+        --pb;  // skip a capitalised modifier ("Russian Wagner")
+      bool of_obj = pb > 0 && prep(pb - 1) && !(pb > 1 && a.Is(pb - 2, "capture"));
       if (m.tok_begin > 1 && a.Is(m.tok_begin - 1, "the") && a.Is(m.tok_begin - 2, "of")) of_obj = true;
       // Possessives right before a noun anchor: "their assault", "the Taliban's offensive".
       if (!h.verb && (m.tok_end == h.b || (m.tok_end + 1 == h.b && a.Is(m.tok_end, "'s")) ||
@@ -743,6 +752,11 @@ Roles FindRoles(const Ctx& c, const Segment& seg, const CueHit& h) {
       const Mention& lm = c.mentions[static_cast<size_t>(left)];
       uint32_t j = lm.tok_begin;
       if (j >= 1 && (a.Is(j - 1, "the") || a.Is(j - 1, "its") || a.Is(j - 1, "their"))) --j;
+      // "troops and clan militias": a lower-case modifier may stand between.
+      for (int skip = 0; skip < 2 && j >= 2 && !a.Is(j - 1, "and") && !a.Is(j - 1, ",") &&
+                         a.tokens[j - 1].kind == text::TokKind::kWord && MentionAt(c, j - 1) < 0;
+           ++skip)
+        --j;
       if (j < 2 || !(a.Is(j - 1, "and") || a.Is(j - 1, ","))) break;
       int prev_m = MentionAt(c, j - 2);
       if (prev_m < 0 || static_cast<uint32_t>(c.mentions[static_cast<size_t>(prev_m)].tok_begin) < seg.b) break;
@@ -2071,6 +2085,13 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
           if (!anchor.verb && anchor.cue != Cue::kFall) obj = obj || t.tok_end <= anchor.b;
           if (obj) places.push_back(ti);
         }
+        if (places.empty() && !cands.empty()) {
+          // "swept into Aleppo ... and took control of several districts": the clause's place.
+          size_t best = cands[0];
+          for (size_t ti : cands)
+            if (PrecisionRank(r->toponyms[ti]) < PrecisionRank(r->toponyms[best])) best = ti;
+          places.push_back(best);
+        }
         if (left_object && places.size() > 1) {
           // "After Kunduz, Sar-e-Pul ... fell": the subject is the nearest place before.
           size_t best = places.back();
@@ -2120,6 +2141,22 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
         }
       }
       std::string where_basis = "clause";
+      if (places.empty()) {
+        // "three villages north of Jawhar": near the place the text measures from.
+        for (const Toponym& t : c.ToponymsIn(si)) {
+          if (t.tok_begin < seg.b || t.tok_end > seg.e || !t.has_coords || t.feature == "demonym" ||
+              t.precision != "city" || t.tok_begin < 2)
+            continue;
+          std::string_view p2 = a.Folded(t.tok_begin - 2);
+          if (a.Is(t.tok_begin - 1, "of") &&
+              (p2 == "north" || p2 == "south" || p2 == "east" || p2 == "west" || p2 == "northeast" ||
+               p2 == "northwest" || p2 == "southeast" || p2 == "southwest" || p2 == "outskirts")) {
+            places.push_back(c.IndexOf(t));
+            where_basis = "near";
+            break;
+          }
+        }
+      }
       if (places.empty()) {
         // "the city", "the town": the last city named; in a quote, the speaker's place.
         int anaphor = -1;
@@ -2309,7 +2346,8 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
           w.precision = t.precision.empty() ? "city" : t.precision;
           e.where = w;
           place_country = t.country;
-          if (where_basis != "clause") e.where_reason = "place from " + where_basis;
+          if (where_basis == "near") e.where_reason = "the text places it relative to this place";
+          else if (where_basis != "clause") e.where_reason = "place from " + where_basis;
         } else {
           e.where_reason = "no place named in or near this sentence";
         }
