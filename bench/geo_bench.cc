@@ -7,6 +7,11 @@
 //                     with cities, provinces, countries, demonyms, people, distances).
 //   GeoPlacesWithOpen the same corpus once per iteration with the index opened inside the
 //                     iteration (index open included once, as for one `places` run).
+//   GeoPlacesNews     the templates mixed with sentences that name no place, at the density
+//                     of toponyms in news (about one per 300 bytes; the dense corpus above
+//                     has one per 42 bytes), index open included once per iteration.
+//   GeoPlacesFile     a JSON Lines file of real news named by $SITREP_BENCH_CORPUS (its
+//                     "text" fields), index open included once; skipped when unset.
 //
 // Before timing, each benchmark checks answers: the example sentence must give Kunduz
 // (1135689), Kabul (1138958) and a plausible 300 km claim, and the corpus must yield the
@@ -14,8 +19,11 @@
 // Target (issue 3): at least 50 MB/s per core end to end. Single-threaded.
 #include <benchmark/benchmark.h>
 
+#include <simdjson.h>
+
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -78,11 +86,30 @@ constexpr const char* kTemplates[] = {
     "%D officials met their counterparts in %C to discuss the ceasefire.",
 };
 
-std::string MakeCorpus(size_t bytes) {
+// Sentences of news that name no place (our own).
+constexpr const char* kFiller[] = {
+    "The spokesman declined to give further details, saying an investigation was under way.",
+    "Officials said the number of casualties could rise as rescue teams continued to search.",
+    "The statement did not say how many people had been detained or what charges they faced.",
+    "Residents described hearing several loud explosions shortly before dawn on Tuesday.",
+    "The group has not commented on the claims, which could not be independently verified.",
+    "Prices of fuel and bread have doubled since the start of the year, traders said.",
+    "\"We are doing everything we can to protect civilians,\" the commander told reporters.",
+    "Talks between the two sides broke down last month after a dispute over prisoners.",
+    "Many of those displaced are women and children who are sheltering in schools.",
+    "The ministry said it would publish a full report once the inquiry was complete.",
+};
+
+// `filler`: sentences that name no place per template sentence.
+std::string MakeCorpus(size_t bytes, int filler = 0) {
   Rng rng(42);
   std::string out;
   while (out.size() < bytes) {
     for (int s = 0; s < 8; ++s) {
+      for (int f = 0; f < filler; ++f) {
+        out += rng.Pick(kFiller);
+        out.push_back(' ');
+      }
       const char* t = rng.Pick(kTemplates);
       for (const char* p = t; *p; ++p) {
         if (*p != '%') {
@@ -106,8 +133,8 @@ std::string MakeCorpus(size_t bytes) {
 }
 
 // Documents of about 3 KB, as news reports are.
-std::vector<std::string> Documents(size_t total) {
-  std::string all = MakeCorpus(total);
+std::vector<std::string> Documents(size_t total, int filler = 0) {
+  std::string all = MakeCorpus(total, filler);
   std::vector<std::string> docs;
   size_t b = 0;
   while (b < all.size()) {
@@ -217,6 +244,59 @@ void GeoPlacesWithOpen(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes));
 }
 BENCHMARK(GeoPlacesWithOpen)->Arg(16 << 20)->Unit(benchmark::kMillisecond);
+
+void RunWithOpen(benchmark::State& state, const std::vector<std::string>& docs) {
+  std::string path = IndexPath();
+  if (path.empty()) {
+    state.SkipWithError("no gazetteer index: run `sitrep index build` first");
+    return;
+  }
+  size_t bytes = 0;
+  for (const auto& d : docs) bytes += d.size();
+  text::Analysis a;
+  size_t found = 0;
+  for (auto _ : state) {
+    auto g = Gazetteer::Open(path);
+    if (!g.ok()) {
+      state.SkipWithError(g.status().ToString().c_str());
+      return;
+    }
+    found = ParseAll(**g, docs, &a);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes));
+  state.counters["bytes_per_toponym"] =
+      found ? static_cast<double>(bytes) / static_cast<double>(found) : 0.0;
+}
+
+void GeoPlacesNews(benchmark::State& state) {
+  // Six sentences without a place per template sentence: about one toponym per 300 bytes.
+  RunWithOpen(state, Documents(static_cast<size_t>(state.range(0)), 6));
+}
+BENCHMARK(GeoPlacesNews)->Arg(16 << 20)->Unit(benchmark::kMillisecond);
+
+void GeoPlacesFile(benchmark::State& state) {
+  const char* path = std::getenv("SITREP_BENCH_CORPUS");
+  if (!path || !*path) {
+    state.SkipWithError("set SITREP_BENCH_CORPUS to a JSON Lines file of news");
+    return;
+  }
+  std::vector<std::string> docs;
+  std::ifstream in(path);
+  std::string line;
+  simdjson::dom::parser parser;
+  while (std::getline(in, line)) {
+    simdjson::dom::element e;
+    std::string_view t;
+    if (parser.parse(line).get(e) || e["text"].get_string().get(t)) continue;
+    docs.emplace_back(t);
+  }
+  if (docs.empty()) {
+    state.SkipWithError("no \"text\" fields in $SITREP_BENCH_CORPUS");
+    return;
+  }
+  RunWithOpen(state, docs);
+}
+BENCHMARK(GeoPlacesFile)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace sitrep::geo
