@@ -2340,6 +2340,9 @@ bool Parser::TryAnchoredDuration(Found* d, std::vector<Found>* extra) {
 // Output
 
 void Parser::Emit(const Found& f) {
+  int64_t first = 0, last = 0;
+  const char* prec = "";
+  const bool spans = f.is_point && PointSpan(f.point, &first, &last, &prec);
   Timex t;
   t.tok_begin = f.b;
   t.tok_end = f.e;
@@ -2352,9 +2355,7 @@ void Parser::Emit(const Found& f) {
                  ? "TIME"
                  : f.type == TType::kSet ? "SET" : "DATE";
     t.value = FormatPoint(f.point);
-    int64_t first, last;
-    const char* prec;
-    if (PointSpan(f.point, &first, &last, &prec)) {
+    if (spans) {
       t.first_day = FormatDays(first);
       t.last_day = first == last ? t.first_day : FormatDays(last);
       t.precision = prec;
@@ -2373,8 +2374,10 @@ void Parser::Emit(const Found& f) {
   t.mod = ModName(f.mod);
   t.anchored = !(f.relative && !has_dct_);
   out_->push_back(std::move(t));
-  // The reference time for anaphora ("the next day") follows the dates the text mentions.
-  if (f.is_point && f.point.Resolved() && f.type != TType::kSet && f.type != TType::kDuration) {
+  // The reference time for anaphora ("the next day", "at midday") follows the dates the text
+  // mentions, except plans and forecasts ("tomorrow", "in 2030"): news narrates the past.
+  if (spans && f.type != TType::kSet && f.type != TType::kDuration &&
+      (!has_dct_ || first <= dct_days_)) {
     ref_ = f.point;
     if (f.point.gran == Gran::kDay || f.point.gran == Gran::kPartOfDay ||
         f.point.gran == Gran::kClock)
