@@ -1633,7 +1633,7 @@ std::vector<Segment> Segments(const Analysis& a, const text::Sentence& s, uint32
       uint32_t stop = i + 1;
       while (stop < s.end && !a.Is(stop, ",") && !a.Is(stop, ";")) ++stop;
       for (const CueHit* h : hits)
-        if (h->b > i && h->b < stop && h->cue != Cue::kNotConflict) cut = true;
+        if (h->b > i && h->b < stop && h->cue != Cue::kNotConflict && h->verb) cut = true;
     }
     if (f == "," && i + 2 < s.end && a.Is(i + 1, "and") && i > b + 2) {
       uint32_t stop = i + 2;
@@ -2465,27 +2465,46 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
     }
   }
 
-  // "The death toll rose to 30": a later toll for the last event that killed.
-  for (uint32_t si = 0; si < a.sentences.size(); ++si) {
+  // "The death toll rose to 30", "Two fatalities were reported": a toll told in a sentence
+  // of its own belongs to the last event before it that could have killed.
+  for (uint32_t si = 1; si < a.sentences.size(); ++si) {
     const text::Sentence& st = a.sentences[si];
+    bool has_event = false;
+    for (const Event& e : events)
+      if (e.evidence_start == st.start) has_event = true;
+    int64_t toll = -1;
+    bool toll_phrase = false;
     for (uint32_t k = st.begin; k + 1 < st.end; ++k) {
-      if (!(a.Is(k, "death") && a.Is(k + 1, "toll"))) continue;
-      int64_t toll = -1;
-      for (uint32_t j = k + 2; j < std::min(st.end, k + 10) && toll < 0; ++j) {
-        uint32_t used;
-        int64_t v = ParseCount(a, j, &used);
-        if (v > 0 && !a.Is(j + 1, "percent")) toll = v;
+      if (a.Is(k, "death") && a.Is(k + 1, "toll")) {
+        toll_phrase = true;
+        for (uint32_t j = k + 2; j < std::min(st.end, k + 10) && toll < 0; ++j) {
+          uint32_t used;
+          int64_t v = ParseCount(a, j, &used);
+          if (v > 0 && !a.Is(j + 1, "percent")) toll = v;
+        }
+        break;
       }
-      if (toll < 0) break;
-      Event* last = nullptr;
-      for (Event& e : events)
-        if (e.evidence_start <= st.start && (e.fatalities || e.type == "Explosions/Remote violence" ||
-                                             e.type == "Violence against civilians" || e.type == "Battles"))
-          last = &e;
-      if (last && last->evidence_start < st.start && (!last->fatalities || *last->fatalities < toll))
-        last->fatalities = toll;
-      break;
+      uint32_t used;
+      int64_t v = ParseCount(a, k, &used);
+      std::string_view nx = a.Folded(k + used);
+      if (v > 0 && !has_event &&
+          (nx == "fatalities" || nx == "dead" || nx == "deaths" || nx == "killed" ||
+           (nx == "people" && (a.Is(k + used + 1, "died") || a.Is(k + used + 1, "killed") ||
+                               a.Is(k + used + 2, "killed"))))) {
+        toll = v;
+        break;
+      }
     }
+    if (toll < 0) continue;
+    Event* last = nullptr;
+    for (Event& e : events)
+      if (e.evidence_start < st.start &&
+          (e.fatalities || e.type == "Explosions/Remote violence" ||
+           e.type == "Violence against civilians" || e.type == "Battles" ||
+           e.subtype == "Excessive force against protesters" || e.subtype == "Mob violence"))
+        last = &e;
+    if (last && (!last->fatalities || (toll_phrase && *last->fatalities < toll)))
+      last->fatalities = toll;
   }
 
   // "Islamic State claimed responsibility": the claimant is actor1 of the attacks nearby
@@ -2579,6 +2598,33 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
       e.actor1 = crowd(is_crowd(e.actor1) ? e.actor1 : std::nullopt);
       if (is_crowd(e.actor2) && e.actor2->name == e.actor1->name) e.actor2.reset();
     }
+  }
+
+  // One demonstration told in steps ("students rallied; police fired tear gas") is one
+  // event: at the same place and date keep the most severe of its protest and riot codings.
+  {
+    auto severity = [](const std::string& sub) {
+      if (sub == "Peaceful protest") return 1;
+      if (sub == "Protest with intervention") return 2;
+      if (sub == "Violent demonstration") return 3;
+      if (sub == "Excessive force against protesters") return 4;
+      return 0;
+    };
+    for (size_t i = 0; i < events.size(); ++i) {
+      int si_ = severity(events[i].subtype);
+      if (!si_ || !events[i].where || !events[i].when) continue;
+      for (size_t j = 0; j < events.size(); ++j) {
+        int sj = severity(events[j].subtype);
+        if (i == j || !sj || sj >= si_ || !events[j].where || !events[j].when) continue;
+        if (events[j].where->place.name == events[i].where->place.name &&
+            events[j].when->date == events[i].when->date && events[j].modality == events[i].modality)
+          events[j].subtype = "";  // folded into the more severe one
+      }
+    }
+    std::vector<Event> kept;
+    for (Event& e : events)
+      if (!e.subtype.empty()) kept.push_back(std::move(e));
+    events.swap(kept);
   }
 
   // The same event told twice: same subtype, place and date, compatible actors. Keep the
