@@ -662,6 +662,9 @@ Status Builder::Write(const std::string& path, std::string* log) {
       std::vector<std::pair<std::string, NameKind>> bare;
       for (const auto& [s, nk] : places_[i].names) {
         std::string b = WithoutArticle(s);
+        // Not when what is left is an English word: "As Salt" is no "Salt".
+        auto w = b.empty() ? words_.end() : words_.find(text::FoldPhrase(b));
+        if (w != words_.end() && (w->second & (kWordCommon1 | kWordCommon2 | kWordCommon3))) continue;
         if (!b.empty() && nk != NameKind::kDemonym && nk != NameKind::kAbbrev)
           bare.push_back({b, nk == NameKind::kAlternate ? NameKind::kAlternate : NameKind::kStripped});
       }
