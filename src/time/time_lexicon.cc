@@ -289,7 +289,8 @@ void Lexicon::Add(std::string_view folded, WordInfo info) {
   for (uint32_t s = static_cast<uint32_t>(h) & mask_;; s = (s + 1) & mask_) {
     Slot& slot = slots_[s];
     if (slot.hash == h) {
-      slot.info.flags |= info.flags & kPhraseStart;  // a phrase may start with a known word
+      // A phrase may start with, or continue with, a known word.
+      slot.info.flags |= info.flags & (kPhraseStart | kPhraseSecond | kPhraseWhole);
       return;
     }
     if (slot.hash == 0) {
@@ -337,8 +338,13 @@ Lexicon::Lexicon() {
     text::Tokenize(plain, &scratch);
     if (!scratch.tokens.empty()) {
       WordInfo w;
-      w.flags = kPhraseStart;
+      w.flags = scratch.tokens.size() == 1 ? (kPhraseStart | kPhraseWhole) : kPhraseStart;
       Add(scratch.Folded(0), w);
+    }
+    if (scratch.tokens.size() > 1) {
+      WordInfo w;
+      w.flags = kPhraseSecond;
+      Add(scratch.Folded(1), w);
     }
   }
   phrases_.Build(builder);
@@ -346,6 +352,13 @@ Lexicon::Lexicon() {
 
 bool Lexicon::PhraseAt(const text::Analysis& a, uint32_t i, uint32_t limit, uint32_t* end,
                        const PhraseInfo** info) const {
+  // Most "the", "at", "for" start no phrase: look at the next word before the phrase table.
+  const WordInfo* first = Word(a, i);
+  if (!first || !(first->flags & kPhraseWhole)) {
+    if (i + 1 >= limit) return false;
+    const WordInfo* second = Word(a, i + 1);
+    if (!second || !(second->flags & kPhraseSecond)) return false;
+  }
   lexicon::Match m;
   if (!phrases_.table().LongestAt(a, i, limit, &m) || m.values.empty()) return false;
   *end = m.end;

@@ -69,6 +69,8 @@ enum WordFlag : uint8_t {
   kAmbiguous = 1 << 2,    // "May", "March", "fall": a time word only in a time context
   kCore = 1 << 3,         // may start a search (set from the class)
   kPhraseStart = 1 << 4,  // the first word of a fixed phrase in the phrase table
+  kPhraseSecond = 1 << 5, // the second word of one (a cheap test before the phrase table)
+  kPhraseWhole = 1 << 6,  // a one-word fixed phrase ("9/11")
 };
 
 struct WordInfo {

@@ -983,7 +983,7 @@ bool Parser::TryYear(uint32_t i, Found* f) {
   if (prev != "the" && prev != "s" && QuantityAfter(i + 1, true)) return false;
   // "Russell 2000 Index", "Windows 2000 Server": a name.
   if (i > lo_ && Cap(i - 1) && IsWord(i - 1) && C(i - 1) == Cls::kNone && !SentStart(i - 1) &&
-      Cap(i + 1) && IsWord(i + 1) && !SentStart(i + 1) && W(i + 1) == nullptr)
+      Cap(i + 1) && IsWord(i + 1) && !SentStart(i + 1) && C(i + 1) == Cls::kNone)
     return false;
   if (i + 1 < n_ && IsNum(i + 1) && !Hyph(i + 1)) return false;  // "2015 3"
   f->b = i;
@@ -1236,7 +1236,7 @@ bool Parser::TryMonth(uint32_t i, Found* f) {
   }
   if (abbrev && day < 0 && year == kX) return false;
   // "June Carter", "Director April Ryan": a first name before a surname.
-  if (day < 0 && year == kX && b == i && IsWord(i + 1) && Cap(i + 1) && W(i + 1) == nullptr &&
+  if (day < 0 && year == kX && b == i && IsWord(i + 1) && Cap(i + 1) && C(i + 1) == Cls::kNone &&
       !(i > lo_ && In(F(i - 1), {"in", "since", "until", "till", "by", "early", "mid", "late",
                                   "last", "next", "this", "of", "during", "from", "before",
                                   "after", "between", "through", "throughout"})))
@@ -2356,7 +2356,9 @@ void Parser::Emit(const Found& f) {
                  : f.type == TType::kSet ? "SET" : "DATE";
     t.value = FormatPoint(f.point);
     if (spans) {
-      t.first_day = FormatDays(first);
+      const Point& p = f.point;
+      t.first_day = p.gran >= Gran::kDay ? FormatYmd(Ymd{p.year, p.month, p.day})
+                                         : FormatDays(first);
       t.last_day = first == last ? t.first_day : FormatDays(last);
       t.precision = prec;
     }
