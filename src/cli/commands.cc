@@ -4,14 +4,20 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 
 #include "doc/reader.h"
 #include "geo/gazetteer.h"
+#include "io/csv.h"
+#include "io/event_table.h"
+#include "io/geojson.h"
 #include "io/jsonl.h"
+#include "io/progress.h"
 #include "io/runner.h"
 #include "pipeline/explain.h"
+#include "report/report.h"
 #include "sitrep/pipeline.h"
 
 #ifndef SITREP_VERSION
@@ -33,8 +39,32 @@ InputFormat ParseFormat(const std::string& s) {
   return InputFormat::kAuto;
 }
 
+// Makes the output format once the pipeline is open (CSV and the report name countries and
+// provinces from its gazetteer); returns null after printing an error.
+using FormatFactory = std::function<std::unique_ptr<io::OutputFormat>(const Pipeline&)>;
+// Runs after a successful run, before the exit code is chosen (a note on stderr).
+using AfterRun = std::function<void(const io::OutputFormat&, const io::RunStats&)>;
+
+int RunWith(const CommonFlags& f, PipelineOptions popts, const FormatFactory& make_format,
+            const AfterRun& after = nullptr);
+
 int RunWith(const CommonFlags& f, PipelineOptions popts, const io::Formatter& format) {
+  return RunWith(f, std::move(popts), [&](const Pipeline&) -> std::unique_ptr<io::OutputFormat> {
+    return std::make_unique<io::FunctionFormat>(format);
+  });
+}
+
+// The gazetteer again, for names (a second read-only mapping of the same file: cheap).
+std::unique_ptr<geo::Gazetteer> OpenNames(const Pipeline& p) {
+  auto g = geo::Gazetteer::Open(p.options().index_path);
+  return g.ok() ? std::move(g).value() : nullptr;
+}
+
+int RunWith(const CommonFlags& f, PipelineOptions popts, const FormatFactory& make_format,
+            const AfterRun& after) {
   io::InstallSignalHandlers();
+  io::ReadCounter read_counter;  // before the first input byte is read
+  const uint64_t total_bytes = io::InputSize(f.inputs);
   ReadOptions ropts;
   ropts.default_date = f.date;
   ropts.id = f.id;
@@ -68,10 +98,14 @@ int RunWith(const CommonFlags& f, PipelineOptions popts, const io::Formatter& fo
     std_out = std::make_unique<io::FdSink>(STDOUT_FILENO);
     sink = std_out.get();
   }
+  std::unique_ptr<io::OutputFormat> format = make_format(**pipeline);
+  if (!format) return kExitFatal;
   io::RunOptions ro;
   ro.jobs = f.jobs;
   ro.quiet = f.quiet;
-  io::RunStats st = io::Run(**stream, **pipeline, format, sink, ro, stderr);
+  ro.total_input_bytes = total_bytes;
+  if (read_counter.ok()) ro.input_bytes_read = [&] { return read_counter.BytesRead(); };
+  io::RunStats st = io::Run(**stream, **pipeline, *format, sink, ro, stderr);
   if (st.interrupted) {
     if (file) file->Abort();
     Error("interrupted after " + std::to_string(st.documents) + " documents" +
@@ -91,6 +125,7 @@ int RunWith(const CommonFlags& f, PipelineOptions popts, const io::Formatter& fo
       return kExitFatal;
     }
   }
+  if (after) after(*format, st);
   if (st.failed > 0) {
     if (!f.quiet) {
       Error(std::to_string(st.failed) + " input(s) failed, " + std::to_string(st.documents) +
@@ -103,11 +138,55 @@ int RunWith(const CommonFlags& f, PipelineOptions popts, const io::Formatter& fo
 
 }  // namespace
 
-int RunCode(const CommonFlags& f, const CodeFlags&) {
+int RunCode(const CommonFlags& f, const CodeFlags& c) {
   PipelineOptions o;
+  if (c.format == "csv" || c.format == "geojson") {
+    std::unique_ptr<geo::Gazetteer> gaz;
+    std::unique_ptr<io::GazetteerNames> names;
+    auto make = [&](const Pipeline& p) -> std::unique_ptr<io::OutputFormat> {
+      gaz = OpenNames(p);
+      names = std::make_unique<io::GazetteerNames>(gaz.get());
+      if (c.format == "csv") return std::make_unique<io::CsvFormat>(names.get());
+      return std::make_unique<io::GeoJsonFormat>(names.get());
+    };
+    auto after = [&](const io::OutputFormat& fmt, const io::RunStats&) {
+      const auto* g = dynamic_cast<const io::GeoJsonFormat*>(&fmt);
+      if (g && g->left_out() && !f.quiet) {
+        std::fprintf(stderr,
+                     "sitrep: %llu of %llu events have no place with coordinates and are left "
+                     "out of the GeoJSON (counted in its \"sitrep\" member)\n",
+                     static_cast<unsigned long long>(g->left_out()),
+                     static_cast<unsigned long long>(g->events()));
+      }
+    };
+    return RunWith(f, o, make, after);
+  }
   return RunWith(f, o, [](const Document&, const DocResult& r, std::string* out) {
     io::AppendEventsJsonl(r, out);
     return r.events.size();
+  });
+}
+
+int RunReport(const CommonFlags& f, const ReportFlags& r) {
+  if (!report::AssetsAvailable()) {
+    Error("this sitrep was built without the report's front-end libraries; run "
+          "tools/fetch_data.sh (or ./setup.sh), then rebuild");
+    return kExitFatal;
+  }
+  if ((f.output.empty() || f.output == "-") && ::isatty(STDOUT_FILENO)) {
+    Error("the report is an HTML file: give -o report.html (or redirect stdout)");
+    return kExitFatal;
+  }
+  PipelineOptions o;
+  std::unique_ptr<geo::Gazetteer> gaz;
+  std::unique_ptr<io::GazetteerNames> names;
+  return RunWith(f, o, [&](const Pipeline& p) -> std::unique_ptr<io::OutputFormat> {
+    gaz = OpenNames(p);
+    names = std::make_unique<io::GazetteerNames>(gaz.get());
+    report::ReportOptions ro;
+    ro.title = r.title;
+    ro.generator = std::string("sitrep ") + SITREP_VERSION;
+    return std::make_unique<report::ReportFormat>(names.get(), ro);
   });
 }
 

@@ -28,10 +28,16 @@ struct CommonFlags {
 };
 
 struct CodeFlags {
-  std::string format = "jsonl";
+  std::string format = "jsonl";  // jsonl, csv or geojson
+};
+
+struct ReportFlags {
+  std::string title = "sitrep report";
 };
 
 int RunCode(const CommonFlags& f, const CodeFlags& c);
+// One self-contained HTML file: map, timeline, table, evidence (src/report/report.h).
+int RunReport(const CommonFlags& f, const ReportFlags& r);
 int RunPlaces(const CommonFlags& f);
 int RunTimes(const CommonFlags& f);
 int RunExplain(const CommonFlags& f);

@@ -16,6 +16,8 @@ Examples:
   sitrep times --date 2021-08-08 report.txt           time expressions with calendar values
   cat report.html | sitrep code --date 2021-08-08 -   read stdin (text, HTML or JSON Lines)
   sitrep explain --date 2021-08-08 report.txt         what fired where, sentence by sentence
+  sitrep code news.jsonl --format csv -o events.csv   one row per event, ACLED's columns
+  sitrep report news.jsonl -o report.html             map, timeline, table and evidence
 
 Exit codes:
   0    every document was coded
@@ -66,16 +68,37 @@ int main(int argc, char** argv) {
   auto* code = app.add_subcommand("code", "Events: one JSON line per event (type, actors, place, date, "
                                           "source, modality, evidence)");
   AddCommon(code, &common);
-  code->add_option("--format", code_flags.format, "jsonl (default)")
-      ->check(CLI::IsMember({"jsonl"}));
+  code->add_option("--format", code_flags.format,
+                   "jsonl (default); csv: one row per event, ACLED's column names; geojson: a "
+                   "FeatureCollection of the events that have coordinates")
+      ->check(CLI::IsMember({"jsonl", "csv", "geojson"}));
   code->footer(R"(
 Examples:
   sitrep code --date 2021-08-08 --id kunduz kunduz.txt
   sitrep code feed.jsonl -o events.jsonl --jobs 4
 
+  sitrep code feed.jsonl --format csv -o events.csv     for pandas, R, a spreadsheet
+  sitrep code feed.jsonl --format geojson -o events.geojson   for QGIS
+
 Each line: {"doc","id","type","subtype","actor1","actor2","where","when","source","modality",
 "fatalities","evidence","confidence"}; offsets are bytes into the document's text.
-`where`/`when` are null (with where_reason/when_reason) when the text does not support them.)");
+`where`/`when` are null (with where_reason/when_reason) when the text does not support them.
+CSV (RFC 4180, a header row) and GeoJSON (RFC 7946) share ACLED's column names where a column
+means the same (event_date, time_precision, disorder_type, inter1, interaction, iso, ...).)");
+
+  ReportFlags report_flags;
+  auto* report = app.add_subcommand("report", "One self-contained HTML file: a map, a timeline, a "
+                                              "filterable table and each event's evidence in its "
+                                              "report; no network needed to open it");
+  AddCommon(report, &common);
+  report->add_option("--title", report_flags.title, "Heading of the page (default: sitrep report)");
+  report->footer(R"(
+Example:
+  sitrep report news.jsonl -o report.html
+  sitrep report examples/ --title "Sahel, May 2023" -o sahel.html
+
+The file holds each report's text once, its events and distance claims, the country outlines
+and the scripts that draw them: it opens offline and can be printed.)");
 
   auto* places = app.add_subcommand("places", "Place names: one JSON line per document with every toponym "
                                               "and its GeoNames entry, and stated distances");
@@ -129,6 +152,7 @@ Example:
     common.jobs = hc ? static_cast<int>(hc) : 1;
   }
   if (*code) return RunCode(common, code_flags);
+  if (*report) return RunReport(common, report_flags);
   if (*places) return RunPlaces(common);
   if (*times) return RunTimes(common);
   if (*explain) return RunExplain(common);

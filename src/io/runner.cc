@@ -1,5 +1,7 @@
 #include "io/runner.h"
 
+#include "io/progress.h"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <signal.h>
@@ -159,48 +161,46 @@ class Warnings {
   std::vector<std::pair<std::string, uint64_t>> seen_;
 };
 
-class Progress {
- public:
-  Progress(std::FILE* err, bool enabled)
-      : err_(err), enabled_(enabled && err && ::isatty(::fileno(err))),
-        start_(std::chrono::steady_clock::now()) {}
-  void Update(const RunStats& s, bool final) {
-    if (!enabled_) return;
-    auto now = std::chrono::steady_clock::now();
-    double t = std::chrono::duration<double>(now - start_).count();
-    if (!final && (t < 2.0 || std::chrono::duration<double>(now - last_).count() < 0.5)) return;
-    if (final && !shown_) return;
-    last_ = now;
-    shown_ = true;
-    double mb = static_cast<double>(s.bytes) / 1e6;
-    std::fprintf(err_, "\r\033[K%llu documents, %llu failed, %.1f MB, %.0f docs/s, %.1f MB/s",
-                 static_cast<unsigned long long>(s.documents),
-                 static_cast<unsigned long long>(s.failed), mb,
-                 t > 0 ? static_cast<double>(s.documents) / t : 0.0, t > 0 ? mb / t : 0.0);
-    if (final) std::fputc('\n', err_);
-    std::fflush(err_);
-  }
+}  // namespace
 
- private:
-  std::FILE* err_;
-  bool enabled_;
-  bool shown_ = false;
-  std::chrono::steady_clock::time_point start_, last_;
-};
+namespace {
+
+// Writes bytes, noting a closed pipe or a failed write in *stats; false on failure.
+bool WriteOut(Sink* out, std::string_view bytes, RunStats* stats) {
+  if (bytes.empty() || out->Write(bytes)) return true;
+  if (auto* fd = dynamic_cast<FdSink*>(out); fd && fd->error() == EPIPE) {
+    stats->pipe_closed = true;
+  } else {
+    stats->output_error = true;
+  }
+  return false;
+}
 
 }  // namespace
 
 RunStats Run(DocumentStream& in, const Pipeline& pipeline, const Formatter& format, Sink* out,
+             const RunOptions& options, std::FILE* err) {
+  FunctionFormat f(format);
+  return Run(in, pipeline, f, out, options, err);
+}
+
+RunStats Run(DocumentStream& in, const Pipeline& pipeline, OutputFormat& format, Sink* out,
              const RunOptions& options, std::FILE* err) {
   RunStats stats;
   auto t0 = std::chrono::steady_clock::now();
   const int jobs = std::max(1, options.jobs);
   std::vector<std::unique_ptr<Workspace>> spaces;
   for (int k = 0; k < jobs; ++k) spaces.push_back(pipeline.NewWorkspace());
-  Progress progress(err, options.progress && !options.quiet);
+  Progress progress(err, options.progress && !options.quiet, options.total_input_bytes,
+                    options.input_bytes_read);
   Warnings warnings(err, options.quiet);
   std::vector<Slot> batch;
   bool done = false;
+  {
+    std::string head;
+    format.Begin(&head);
+    if (!WriteOut(out, head, &stats)) done = true;
+  }
   while (!done) {
     if (InterruptFlag().load()) {
       stats.interrupted = true;
@@ -240,7 +240,7 @@ RunStats Run(DocumentStream& in, const Pipeline& pipeline, const Formatter& form
         if (!s.is_doc) continue;
         s.status = pipeline.Process(s.doc, spaces[static_cast<size_t>(k)].get(), &s.result);
         if (s.status.ok()) {
-          s.records = format(s.doc, s.result, &s.out);
+          s.records = format.Format(s.doc, s.result, &s.out);
           s.warnings = std::move(s.result.warnings);
         }
         s.result = DocResult();  // free memory early
@@ -264,22 +264,23 @@ RunStats Run(DocumentStream& in, const Pipeline& pipeline, const Formatter& form
       ++stats.documents;
       stats.bytes += s.doc.text.size();
       for (const auto& w : s.warnings) warnings.Add(s.doc.origin, w);
-      if (!s.out.empty() && !out->Write(s.out)) {
-        if (auto* fd = dynamic_cast<FdSink*>(out); fd && fd->error() == EPIPE) {
-          stats.pipe_closed = true;
-        } else {
-          stats.output_error = true;
-        }
+      format.Emit(&s.out);
+      if (!WriteOut(out, s.out, &stats)) {
         done = true;
         break;
       }
       stats.records += s.records;
     }
-    progress.Update(stats, false);
+    progress.Update(stats.documents, stats.failed, stats.bytes, false);
   }
   // A signal during the last batch still counts: the caller must not commit a file.
   if (InterruptFlag().load()) stats.interrupted = true;
-  progress.Update(stats, true);
+  if (!stats.interrupted && !stats.pipe_closed && !stats.output_error) {
+    std::string tail;
+    format.End(stats, &tail);
+    WriteOut(out, tail, &stats);
+  }
+  progress.Update(stats.documents, stats.failed, stats.bytes, true);
   warnings.Finish();
   stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return stats;
