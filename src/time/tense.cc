@@ -35,6 +35,7 @@ enum CueClass : uint32_t {
   kUntil = 1 << 15,        // "until", "till", "to"
   kSubjectPronoun = 1 << 16,  // "he", "she", "it" before a present "-s" verb
   kNotPresentS = 1 << 17,  // ends in -s after a pronoun but is no present verb: "was", "has"
+  kPlanVerb = 1 << 18,     // a headline's "to" + verb announces it: "Council to meet Monday"
 };
 
 struct CueWords {
@@ -82,6 +83,12 @@ const CueWords kCueWords[] = {
     {kUntil, {"until", "till", "to"}},
     {kSubjectPronoun, {"he", "she", "it"}},
     {kNotPresentS, {"was", "has", "is", "does"}},
+    {kPlanVerb, {"meet", "visit", "hold", "begin", "start", "resume", "open", "reopen", "close",
+                 "vote", "sign", "attend", "travel", "announce", "launch", "host", "receive",
+                 "release", "remain", "stay", "arrive", "testify", "appear", "review",
+                 "consider", "present", "publish", "unveil", "elect", "appoint", "expire",
+                 "end", "lift", "impose", "extend", "discuss", "debate", "decide", "rule",
+                 "sentence", "hear", "be", "get", "face", "stage", "mark", "observe"}},
 };
 
 // Folded-token hash -> CueClass bits.
@@ -129,7 +136,13 @@ class CueTable {
 class TenseFinder {
  public:
   TenseFinder(const Analysis& a, uint32_t lo, uint32_t hi)
-      : a_(a), cues_(CueTable::Get()), lo_(lo), hi_(hi) {}
+      : a_(a), cues_(CueTable::Get()), lo_(lo), hi_(hi) {
+    // A headline: no full stop at the end ("UN council to meet on Monday").
+    if (hi > lo) {
+      std::string_view last = a.Folded(hi - 1);
+      headline_ = last != "." && last != "!" && last != "?" && last != "\"";
+    }
+  }
 
   uint32_t Cls(uint32_t i) const { return i < hi_ ? cues_.Classes(a_, i) : 0; }
   bool Is(uint32_t i, std::string_view w) const { return i < hi_ && a_.Folded(i) == w; }
@@ -183,6 +196,7 @@ class TenseFinder {
       if (p < 0 || !(Cls(static_cast<uint32_t>(p)) & kDeterminer)) return Tense::kFuture;
     }
     if (Is(i, "to") && Is(i + 1, "be")) return Tense::kFuture;  // "to be held on October 12"
+    if (headline_ && Is(i, "to") && (Cls(i + 1) & kPlanVerb)) return Tense::kFuture;
     if (Is(i, "set") && Is(i + 1, "for")) return Tense::kFuture;
     // "it arrives", "he says": a third-person present after a subject pronoun.
     std::string_view f = a_.Folded(i);
@@ -283,6 +297,7 @@ class TenseFinder {
   const Analysis& a_;
   const CueTable& cues_;
   const uint32_t lo_, hi_;
+  bool headline_ = false;
 };
 
 }  // namespace

@@ -1348,6 +1348,18 @@ bool Parser::TryWeekday(uint32_t i, Found* f) {
     f->point = ResolveDayOfMonth(dom, TenseOf(f->b, f->e));
     return true;
   }
+  // "Monday last week", "Friday next week": that weekday of that week.
+  if (direction == 0 && In(F(e), {"last", "this", "next"}) && F(e + 1) == "week" && e + 1 < hi_) {
+    f->e = e + 2;
+    if (has_dct_) {
+      int n = F(e) == "last" ? -1 : F(e) == "next" ? 1 : 0;
+      int64_t monday = dct_days_ - (Weekday(dct_days_) - 1) + 7 * n;
+      f->point = Point::Days(monday + wd - 1);
+    } else {
+      f->point = ResolveWeekday(wd, Tense::kUnknown, 0);
+    }
+    return true;
+  }
   Tense t = TenseOf(f->b, e);
   // "closed until Friday", "by Monday": a boundary, the nearest such day unless the clause is
   // future.
