@@ -416,6 +416,7 @@ class Tokenizer {
     size_t j = i;
     int upper = 0;
     uint8_t seen = 0;
+    uint64_t short_word = 0;  // a word of 1-7 bytes, folded, in a register (0: longer)
     // Eight bytes at a time while eight remain (SWAR): which bytes are ASCII upper, lower,
     // digit; the word ends at the first that is none of them. Folded bytes are stored eight
     // at a time too (folded has slack; bytes past the word are overwritten later).
@@ -433,6 +434,7 @@ class Tokenizer {
       upper += (u != 0) + ((u & (u - 1)) != 0);
       if (lo & keep) seen |= kFiLower;
       if (dig & keep) seen |= kFiDigit;
+      if (j == i && len < 8) short_word = folded8 & keep;
       j += static_cast<size_t>(len);
       if (len < 8) goto done;
     }
@@ -456,7 +458,8 @@ class Tokenizer {
     t.flags = flags;
     t.fold_start = static_cast<uint32_t>(fpos_);
     t.fold_len = static_cast<uint32_t>(j - i);
-    t.hash = HashBytesPadded(out, j - i);  // folded has >= 16 bytes of slack past out
+    t.hash = short_word ? HashShort(short_word, j - i)
+                        : HashBytesPadded(out, j - i);  // folded has >= 16 bytes of slack
     fpos_ += j - i;
     Push(t);
     *end = j;

@@ -62,6 +62,19 @@ inline uint64_t HashBytesPadded(const char* p, size_t n) {
   return mix(h, kP0);
 }
 
+// HashBytes of n bytes, 1 <= n <= 7, given as a little-endian word whose other bytes are
+// zero: the same value, for a caller that has the bytes in a register already.
+inline uint64_t HashShort(uint64_t w, size_t n) {
+  constexpr uint64_t kP0 = 0xa0761d6478bd642full, kP1 = 0xe7037ed1a0b428dbull;
+  auto mix = [](uint64_t a, uint64_t b) {
+    __uint128_t r = static_cast<__uint128_t>(a) * b;
+    return static_cast<uint64_t>(r) ^ static_cast<uint64_t>(r >> 64);
+  };
+  uint64_t h = 0x9e3779b97f4a7c15ull ^ (n * kP0);
+  h = mix(h ^ w ^ (static_cast<uint64_t>(n) << 56), kP1);
+  return mix(h, kP0);
+}
+
 // The hash of a phrase is built token by token: PhraseStart(), then PhraseExtend per token.
 inline constexpr uint64_t PhraseStart() { return 0x243f6a8885a308d3ull; }
 inline uint64_t PhraseExtend(uint64_t phrase, uint64_t token) {

@@ -6,6 +6,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <limits>
 #include <string>
 
@@ -377,6 +378,15 @@ TEST(Hash, StableDistinctAndLengthSensitive) {
   uint64_t ab = PhraseExtend(PhraseExtend(PhraseStart(), HashBytes("a")), HashBytes("b"));
   uint64_t ba = PhraseExtend(PhraseExtend(PhraseStart(), HashBytes("b")), HashBytes("a"));
   EXPECT_NE(ab, ba);  // order matters
+}
+
+TEST(Hash, ShortVariantEqualsHashBytes) {
+  const std::string_view words[] = {"a", "us", "the", "said", "kabul", "kunduz", "taliban"};
+  for (std::string_view s : words) {
+    uint64_t w = 0;
+    std::memcpy(&w, s.data(), s.size());
+    EXPECT_EQ(HashShort(w, s.size()), HashBytes(s)) << s;
+  }
 }
 
 TEST(Hash, PaddedVariantEqualsHashBytes) {
