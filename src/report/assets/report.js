@@ -169,7 +169,7 @@
   function applyFilters() {
     var visible = events.map(matches);
     var n = visible.filter(Boolean).length;
-    fCount.textContent = n === events.length ? "all " + n + " events" : n + " of " + events.length + " events";
+    fCount.textContent = !events.length ? "no events" : n === events.length ? "all " + n + " events" : n + " of " + events.length + " events";
     Object.keys(typeButtons).forEach(function (t) {
       typeButtons[t].setAttribute("aria-pressed", fType.value === t ? "true" : "false");
     });
