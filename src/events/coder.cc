@@ -1160,8 +1160,15 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
   }
   // A mob, a lynching, vigilantes: mob violence, unless it is a demonstration.
   if (int i = first_of({Cue::kMob}); i >= 0 && !Has(hs, Cue::kProtest)) {
-    set("Riots", "Mob violence", i);
-    return d;
+    // "lynched" is the act; "a mob", "vigilantes" need one ("vigilantes arrived" is none).
+    bool act = hs[static_cast<size_t>(i)]->verb || a.Folded(hs[static_cast<size_t>(i)]->b).rfind("lynch", 0) == 0 ||
+               Has(hs, Cue::kKill) || Has(hs, Cue::kBeat) || Has(hs, Cue::kStab) ||
+               Has(hs, Cue::kAttack) || Has(hs, Cue::kRiotAct) || Has(hs, Cue::kTorture) ||
+               Has(hs, Cue::kWound) || Has(hs, Cue::kDestroy);
+    if (act) {
+      set("Riots", "Mob violence", i);
+      return d;
+    }
   }
   // Demonstrations.
   if (protest_ctx) {
@@ -1679,6 +1686,13 @@ std::string Modality(const Ctx& c, const Segment& seg, const CueHit& h, bool* pl
       if (vf == "denied" || vf == "denies" || vf == "deny" || vf == "rejected" || vf == "dismissed")
         return "negated";
     }
+  }
+  // "Ten years after militants seized Mosul": told as the past of the report.
+  if (seg.b >= 2 && (a.Is(seg.b - 1, "after") || a.Is(seg.b - 1, "since"))) {
+    uint32_t sb = a.sentences[a.tokens[seg.b].sentence].begin;
+    for (uint32_t k = sb; k + 1 < seg.b; ++k)
+      if (a.Is(k, "years") || a.Is(k, "decade") || a.Is(k, "decades") || a.Is(k, "year"))
+        return "background";
   }
   // A court's frame tells of an earlier deed, not a new event: "convicted of attempting to
   // possess", "charged with killing", "accused of murdering", "sentenced for".
@@ -2430,12 +2444,15 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
                         d.territorial || d.subtype == "Sexual violence" ||
                         d.subtype == "Abduction/forced disappearance" || d.subtype == "Agreement" ||
                         d.subtype == "Mob violence";
-        if (specific) conf += 0.08;
+        if (specific) conf += d.territorial ? 0.05 : 0.08;  // who took it is often unclear
         if (e.actor1 && !guessed_actor) {
           bool named = e.actor1->name.find('(') == std::string::npos &&
                        e.actor1->name.find(" of ") == std::string::npos;
-          conf += named ? 0.10 : 0.05;
+          bool unidentified = e.actor1->name.rfind("Unidentified", 0) == 0;
+          conf += named ? 0.10 : (unidentified ? 0.02 : 0.05);
         }
+        // Raids and stormings say less about who was hurt than killings do.
+        if (anchor.cue == Cue::kRaid || (anchor.cue == Cue::kAttack && anchor.verb)) conf -= 0.03;
         bool needs_victim = d.type == "Battles" || d.type == "Violence against civilians";
         if (needs_victim && e.actor2) conf += 0.04;
         if (e.where && where_basis == "clause") conf += e.where->precision == "city" ? 0.14 : 0.08;
