@@ -6,6 +6,8 @@
 #include <gtest/gtest.h>
 
 #include <memory>
+#include <unistd.h>
+
 #include <string>
 #include <vector>
 
@@ -35,7 +37,8 @@ inline BuildInputs FixtureInputs(const std::string& output) {
 // The fixture index path, built on first use.
 inline const std::string& FixtureIndexPath() {
   static const std::string path = [] {
-    std::string p = ::testing::TempDir() + "/sitrep_geo_fixture.idx";
+    // One file per process: ctest runs tests in parallel processes.
+    std::string p = ::testing::TempDir() + "/sitrep_geo_fixture." + std::to_string(::getpid()) + ".idx";
     std::string log;
     Status st = Gazetteer::Build(FixtureInputs(p), &log);
     if (!st.ok()) ADD_FAILURE() << st.ToString();
