@@ -946,18 +946,28 @@ bool IsPronounSpeaker(std::string_view f) {
          f == "you";
 }
 
-bool IsAuxiliary(std::string_view f) {
-  return f == "has" || f == "have" || f == "had" || f == "was" || f == "were" || f == "is" ||
-         f == "are" || f == "also" || f == "later" || f == "earlier" || f == "previously" ||
-         f == "reportedly" || f == "had" || f == "will" || f == "would" || f == "could" ||
-         f == "then" || f == "further" || f == "on";
+// Words between a speaker and the speech verb ("the army had earlier said").
+bool IsAuxiliary(const Analysis& a, uint32_t i) {
+  static constexpr std::string_view kList[] = {
+      "has", "have", "had", "was", "were", "is", "are", "also", "later", "earlier",
+      "previously", "reportedly", "will", "would", "could", "then", "further", "on"};
+  static const WordSet kSet(kList);
+  return kSet.Contains(a.tokens[i].hash, a.Folded(i));
 }
 
 bool IsClauseBreak(const Analysis& a, uint32_t i) {
-  if (a.tokens[i].kind != TokKind::kPunct) return false;
-  std::string_view f = a.Folded(i);
-  return f == "," || f == "." || f == ";" || f == ":" || f == "\"" || f == "(" || f == ")" ||
-         f == "!" || f == "?" || f == "-" || f == "--";
+  const Token& t = a.tokens[i];
+  if (t.kind != TokKind::kPunct) return false;
+  const char* f = a.folded.data() + t.fold_start;
+  if (t.fold_len == 2) return f[0] == '-' && f[1] == '-';
+  if (t.fold_len != 1) return false;
+  switch (f[0]) {
+    case ',': case '.': case ';': case ':': case '"': case '(': case ')': case '!': case '?':
+    case '-':
+      return true;
+    default:
+      return false;
+  }
 }
 
 // The noun phrase that starts at token b and runs until a clause break (at most `max`).
@@ -1026,7 +1036,7 @@ void FindSpeech(Analysis* a) {
             sp.verb = static_cast<int32_t>(k);
             sp.speaker_begin = j;
             uint32_t e = k;
-            while (e > j && IsAuxiliary(a->Folded(e - 1))) --e;
+            while (e > j && IsAuxiliary(*a, e - 1)) --e;
             sp.speaker_end = e;
             found = true;
             break;
@@ -1057,7 +1067,7 @@ void FindSpeech(Analysis* a) {
             uint32_t b = v;
             while (b > sent_begin && !IsClauseBreak(*a, b - 1) && v - b < 10) --b;
             uint32_t e = v;
-            while (e > b && IsAuxiliary(a->Folded(e - 1))) --e;
+            while (e > b && IsAuxiliary(*a, e - 1)) --e;
             sp.speaker_begin = b;
             sp.speaker_end = e;
           }
@@ -1074,6 +1084,13 @@ void FindSpeech(Analysis* a) {
     }
     a->speech.push_back(sp);
   }
+
+  // The verbs of the quotes' attributions, sorted, for the reported-speech scan to skip.
+  thread_local std::vector<int32_t> quote_verbs;
+  quote_verbs.clear();
+  for (const Speech& q : a->speech)
+    if (q.verb >= 0) quote_verbs.push_back(q.verb);
+  std::sort(quote_verbs.begin(), quote_verbs.end());
 
   // 2. Reported speech outside quotes, one per sentence at most.
   // Only words that may be speech verbs (or "according") matter: the tokeniser listed them.
@@ -1104,10 +1121,8 @@ void FindSpeech(Analysis* a) {
       }
       if (!IsSpeechVerbAt(*a, k)) continue;
       // Skip speech verbs that belong to a quote attribution already found.
-      bool taken = false;
-      for (const Speech& q : a->speech)
-        if (q.verb == static_cast<int32_t>(k)) taken = true;
-      if (taken) break;
+      if (std::binary_search(quote_verbs.begin(), quote_verbs.end(), static_cast<int32_t>(k)))
+        break;
       Speech sp;
       sp.verb = static_cast<int32_t>(k);
       // "..., X said." or "..., said X." at the end: content is what precedes the comma.
@@ -1123,7 +1138,7 @@ void FindSpeech(Analysis* a) {
         } else {
           sp.speaker_begin = comma;
           uint32_t e = k;
-          while (e > comma && IsAuxiliary(a->Folded(e - 1))) --e;
+          while (e > comma && IsAuxiliary(*a, e - 1)) --e;
           sp.speaker_end = e;
         }
         if (ends) {
@@ -1138,7 +1153,7 @@ void FindSpeech(Analysis* a) {
         uint32_t b = k;
         while (b > s.begin && !IsClauseBreak(*a, b - 1) && k - b < 12) --b;
         uint32_t e = k;
-        while (e > b && IsAuxiliary(a->Folded(e - 1))) --e;
+        while (e > b && IsAuxiliary(*a, e - 1)) --e;
         sp.speaker_begin = b;
         sp.speaker_end = e;
         uint32_t cb = k + 1;
