@@ -67,16 +67,18 @@ if [[ $mode == test ]]; then
 else
   echo "== coding the example reports in examples/"
   mkdir -p out
-  "$build/sitrep" code examples/ -o out/examples.jsonl
-  "$build/sitrep" code examples/ --quiet | python3 -c '
+  "$build/sitrep" code examples/ --quiet -o out/examples.jsonl
+  "$build/sitrep" report examples/ --quiet -o out/report.html
+  python3 - out/examples.jsonl <<'PY'
 import json, sys
-for line in sys.stdin:
+for line in open(sys.argv[1], encoding="utf-8"):
     e = json.loads(line)
-    w = e["where"]["name"] if e.get("where") else "?"
-    d = e["when"]["date"] if e.get("when") else "?"
-    a1 = e["actor1"]["name"] if e.get("actor1") else "?"
-    a2 = e["actor2"]["name"] if e.get("actor2") else "-"
-    print(f"{e[\"doc\"]:<10} {d:<10} {e[\"subtype\"]:<38} {a1} -> {a2} @ {w} [{e[\"modality\"]}]")
-'
-  echo "== wrote out/examples.jsonl ($(wc -l <out/examples.jsonl) events)"
+    name = lambda a: a["name"] if a else "-"
+    where = e["where"]["name"] if e.get("where") else "(no place)"
+    when = e["when"]["date"] if e.get("when") else "(no date)"
+    print("{:<16} {:<10} {:<36} {} -> {} @ {} [{}]".format(
+        e["doc"], when, e["subtype"], name(e.get("actor1")), name(e.get("actor2")), where,
+        e["modality"]))
+PY
+  echo "== wrote out/examples.jsonl ($(wc -l <out/examples.jsonl) events) and out/report.html (open it in a browser)"
 fi
