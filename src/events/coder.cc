@@ -1,5 +1,7 @@
 #include "events/coder.h"
 
+#include "util/hash.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -127,6 +129,8 @@ int64_t ParseCount(const Analysis& a, uint32_t i, uint32_t* used) {
     }
     return v;
   }
+  // Fast rejection: every number word starts with one of these letters.
+  if (f.empty() || std::string_view("otfsenhdaw").find(f[0]) == std::string_view::npos) return -1;
   static constexpr std::pair<std::string_view, int> kWords[] = {
       {"one", 1},      {"two", 2},        {"three", 3},     {"four", 4},      {"five", 5},
       {"six", 6},      {"seven", 7},      {"eight", 8},     {"nine", 9},      {"ten", 10},
@@ -368,10 +372,11 @@ void FindGappedCues(Ctx& c) {
     VerbForm tag;
     const GappedRule* rule;
   };
-  static const std::vector<Head> kHeads = [] {
-    std::vector<Head> h;
+  // Heads by the hash of their folded form, so each token costs one lookup.
+  static const std::unordered_map<uint64_t, std::vector<Head>> kHeads = [] {
+    std::unordered_map<uint64_t, std::vector<Head>> h;
     for (const GappedRule& r : kGapped)
-      for (const Inflection& inf : VerbForms(r.lemma)) h.push_back({inf.form, inf.tag, &r});
+      for (const Inflection& inf : VerbForms(r.lemma)) h[HashBytes(inf.form)].push_back({inf.form, inf.tag, &r});
     return h;
   }();
   const Analysis& a = *c.a;
@@ -380,8 +385,10 @@ void FindGappedCues(Ctx& c) {
   for (const text::Sentence& s : a.sentences) {
     for (uint32_t i = s.begin; i < s.end; ++i) {
       if (a.tokens[i].kind != text::TokKind::kWord) continue;
+      auto it = kHeads.find(a.tokens[i].hash);
+      if (it == kHeads.end()) continue;
       std::string_view f = a.Folded(i);
-      for (const Head& hd : kHeads) {
+      for (const Head& hd : it->second) {
         if (hd.form != f) continue;
         // The tail after 1-4 words of object, within the clause.
         std::vector<std::string_view> tail;
@@ -2486,6 +2493,11 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
   // of its own belongs to the last event before it that could have killed.
   for (uint32_t si = 1; si < a.sentences.size(); ++si) {
     const text::Sentence& st = a.sentences[si];
+    // Only sentences with a word of death can carry a toll.
+    bool deadly = false;
+    for (uint32_t hx = c.hit_r[si].b; hx < c.hit_r[si].e; ++hx)
+      deadly = deadly || c.hits[hx].cue == Cue::kDie || c.hits[hx].cue == Cue::kKill;
+    if (!deadly) continue;
     bool has_event = false;
     for (const Event& e : events)
       if (e.evidence_start == st.start) has_event = true;
