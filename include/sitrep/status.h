@@ -65,7 +65,10 @@ template <typename T>
 class [[nodiscard]] Result {
  public:
   Result(T value) : v_(std::move(value)) {}           // NOLINT: implicit by design
-  Result(Status status) : v_(std::move(status)) {}    // NOLINT: must not be OK
+  // A Result made from a Status holds an error; an OK status here is a programming error
+  // and is turned into an internal error, so callers never mistake it for success.
+  Result(Status status)  // NOLINT: implicit by design
+      : v_(status.ok() ? Status::Internal("Result built from an OK status") : std::move(status)) {}
   bool ok() const { return v_.index() == 0; }
   const Status& status() const {
     static const Status kOk;

@@ -20,7 +20,7 @@
 namespace sitrep::geo {
 
 inline constexpr char kIndexMagic[8] = {'S', 'I', 'T', 'R', 'E', 'P', 'G', 'Z'};
-inline constexpr uint32_t kIndexVersion = 3;
+inline constexpr uint32_t kIndexVersion = 4;  // 4: token folding of curly quotes and joiners changed
 inline constexpr uint32_t kEndianMark = 0x01020304;
 
 struct FileHeader {
