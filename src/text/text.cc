@@ -984,6 +984,7 @@ uint32_t NpForward(const Analysis& a, uint32_t b, uint32_t limit, uint32_t max) 
 
 void FindSpeech(Analysis* a) {
   a->speech.clear();
+  a->speech_reach.clear();
   const auto& toks = a->tokens;
   const uint32_t n = static_cast<uint32_t>(toks.size());
   // 1. Quotes.
@@ -1180,25 +1181,37 @@ void FindSpeech(Analysis* a) {
     }
   }
   // Stable sort by content start. The list is two sorted runs (quotes, then reported
-  // speech) of a dozen entries: insertion sort, with no temporary buffer as stable_sort's.
-  for (size_t i = 1; i < a->speech.size(); ++i) {
-    Speech x = a->speech[i];
-    size_t j = i;
-    for (; j > 0 && x.content_begin < a->speech[j - 1].content_begin; --j)
-      a->speech[j] = a->speech[j - 1];
-    a->speech[j] = x;
+  // speech), usually of a dozen entries: insertion sort, with no temporary buffer as
+  // stable_sort's. Insertion sort is quadratic, so a long document (thousands of entries)
+  // takes stable_sort.
+  if (a->speech.size() > 64) {
+    std::stable_sort(a->speech.begin(), a->speech.end(), [](const Speech& x, const Speech& y) {
+      return x.content_begin < y.content_begin;
+    });
+  } else {
+    for (size_t i = 1; i < a->speech.size(); ++i) {
+      Speech x = a->speech[i];
+      size_t j = i;
+      for (; j > 0 && x.content_begin < a->speech[j - 1].content_begin; --j)
+        a->speech[j] = a->speech[j - 1];
+      a->speech[j] = x;
+    }
   }
-  // Pronoun speakers inherit from the nearest earlier named speaker.
+  // Pronoun speakers inherit from the nearest earlier named speaker (one forward pass).
+  int32_t last_named = -1;
   for (size_t i = 0; i < a->speech.size(); ++i) {
     Speech& sp = a->speech[i];
-    if (!sp.pronoun) continue;
-    for (size_t k = i; k-- > 0;) {
-      const Speech& prev = a->speech[k];
-      if (!prev.pronoun && prev.speaker_end > prev.speaker_begin) {
-        sp.antecedent = static_cast<int32_t>(k);
-        break;
-      }
+    if (sp.pronoun) {
+      if (last_named >= 0) sp.antecedent = last_named;
+    } else if (sp.speaker_end > sp.speaker_begin) {
+      last_named = static_cast<int32_t>(i);
     }
+  }
+  a->speech_reach.resize(a->speech.size());
+  uint32_t reach = 0;
+  for (size_t k = 0; k < a->speech.size(); ++k) {
+    reach = std::max(reach, a->speech[k].content_end);
+    a->speech_reach[k] = reach;
   }
 }
 
@@ -1207,11 +1220,29 @@ void FindSpeech(Analysis* a) {
 int Analysis::SpeechOf(uint32_t i) const {
   int best = -1;
   uint32_t best_len = ~0u;
-  for (size_t k = 0; k < speech.size(); ++k) {
+  if (speech_reach.size() != speech.size()) {  // speech not made by Analyze: scan it all
+    for (size_t k = 0; k < speech.size(); ++k) {
+      const Speech& sp = speech[k];
+      if (i >= sp.content_begin && i < sp.content_end) {
+        uint32_t len = sp.content_end - sp.content_begin;
+        if (len < best_len) {
+          best_len = len;
+          best = static_cast<int>(k);
+        }
+      }
+    }
+    return best;
+  }
+  // Entries starting after i cannot hold it; below that, stop where nothing reaches i.
+  size_t k = static_cast<size_t>(
+      std::upper_bound(speech.begin(), speech.end(), i,
+                       [](uint32_t t, const Speech& sp) { return t < sp.content_begin; }) -
+      speech.begin());
+  while (k-- > 0 && speech_reach[k] > i) {
     const Speech& sp = speech[k];
-    if (i >= sp.content_begin && i < sp.content_end) {
+    if (i < sp.content_end) {
       uint32_t len = sp.content_end - sp.content_begin;
-      if (len < best_len) {
+      if (len <= best_len) {  // <=: the first of equally short ones, as a forward scan
         best_len = len;
         best = static_cast<int>(k);
       }
@@ -1233,6 +1264,7 @@ void Tokenize(std::string_view text, Analysis* out) {
   out->tokens.clear();
   out->sentences.clear();
   out->speech.clear();
+  out->speech_reach.clear();
   Tokenizer(text, out).Run();
 }
 

@@ -73,7 +73,10 @@ struct Analysis {
   std::string folded;               // folded forms of all tokens, concatenated
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
-  std::vector<Speech> speech;
+  std::vector<Speech> speech;       // sorted by content_begin
+  // speech_reach[k]: the largest content_end of speech[0..k] (filled by Analyze), so that
+  // SpeechOf stops its backward scan at the first entry nothing before reaches past.
+  std::vector<uint32_t> speech_reach;
 
   // Tokens always lie inside text and folded: no bounds checks (these run per token).
   std::string_view Surface(const Token& t) const { return {text.data() + t.start, t.end - t.start}; }
@@ -90,7 +93,9 @@ struct Analysis {
     if (b >= e) return {};
     return text.substr(tokens[b].start, tokens[e - 1].end - tokens[b].start);
   }
-  // The speech whose content holds token i, preferring the innermost; -1 if none.
+  // The speech whose content holds token i, preferring the innermost (then the first); -1
+  // if none. A binary search and a backward scan bounded by speech_reach: it costs the
+  // number of spans that start before i and reach past it, not the number of spans.
   int SpeechOf(uint32_t i) const;
   // The speaker's tokens for speech s, following pronoun antecedents; empty range if none.
   std::pair<uint32_t, uint32_t> SpeakerOf(int s) const;

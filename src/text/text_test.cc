@@ -479,6 +479,44 @@ TEST(Speech, SpeakerOfOutOfRangeIsEmpty) {
 // ---------------------------------------------------------------------------------------
 // Normalize
 
+// A long document (hundreds of speech spans, nested and reported): SpeechOf's bounded scan
+// and the stable sort give what a scan of every span gives (issue 7: no quadratic paths).
+TEST(Speech, ManySpansAgreeWithAFullScan) {
+  std::string text;
+  for (int k = 0; k < 300; ++k) {
+    text += "\"We left at night,\" said Amina Keita. \"It was dark,\" he added. ";
+    text += "Officials said that the army, which \"holds the town\", had withdrawn. ";
+    if (k % 7 == 0) text += "\n\n";
+  }
+  Analysis a;
+  Analyze(text, &a);
+  ASSERT_GT(a.speech.size(), 600u);
+  for (size_t k = 1; k < a.speech.size(); ++k)
+    ASSERT_LE(a.speech[k - 1].content_begin, a.speech[k].content_begin);
+  for (uint32_t i = 0; i < a.tokens.size(); ++i) {
+    int want = -1;
+    uint32_t best = ~0u;
+    for (size_t k = 0; k < a.speech.size(); ++k) {
+      const Speech& sp = a.speech[k];
+      if (i >= sp.content_begin && i < sp.content_end && sp.content_end - sp.content_begin < best) {
+        best = sp.content_end - sp.content_begin;
+        want = static_cast<int>(k);
+      }
+    }
+    ASSERT_EQ(a.SpeechOf(i), want) << "token " << i;
+  }
+  for (size_t k = 0; k < a.speech.size(); ++k) {
+    if (!a.speech[k].pronoun) continue;
+    int want = -1;
+    for (size_t j = k; j-- > 0;)
+      if (!a.speech[j].pronoun && a.speech[j].speaker_end > a.speech[j].speaker_begin) {
+        want = static_cast<int>(j);
+        break;
+      }
+    EXPECT_EQ(a.speech[k].antecedent, want);
+  }
+}
+
 TEST(Normalize, AsciiIsUnchangedWithIdentityOffsets) {
   std::string text = "KABUL (AFP) - 12 killed.";
   Normalized n = Normalize(text);
