@@ -187,7 +187,7 @@ Status ReadAll(int fd, size_t cap, std::string* out, bool* too_large,
 class Stream final : public DocumentStream {
  public:
   Stream(std::vector<std::string> inputs, const ReadOptions& o) : opts_(o) {
-    for (auto it = inputs.rbegin(); it != inputs.rend(); ++it) pending_.push_back({*it, 0});
+    for (auto it = inputs.rbegin(); it != inputs.rend(); ++it) pending_.push_back({*it, 0, ""});
     single_ = inputs.size() == 1;
   }
   ~Stream() override { CloseCurrent(); }
@@ -211,7 +211,20 @@ class Stream final : public DocumentStream {
   struct Pending {
     std::string path;
     int depth;
+    std::string root;  // the input folder this file was found under ("" for a top-level file)
   };
+
+  // A document's default id: the file's stem, or for files found in a folder the path
+  // below that folder without its extension ("2023/mali/report"), so that files with the
+  // same name in different subfolders keep distinct ids.
+  static std::string IdFor(const std::string& path, const std::string& root) {
+    if (root.empty()) return Stem(path);
+    std::error_code ec;
+    fs::path rel = fs::path(path).lexically_relative(fs::path(root));
+    if (rel.empty() || ec) return Stem(path);
+    rel.replace_extension();
+    return rel.generic_string();
+  }
 
   void CloseCurrent() {
     reader_.reset();
@@ -256,7 +269,7 @@ class Stream final : public DocumentStream {
       if (ec) return Fail(item, Status::IoError(path + ": " + ec.message()));
       std::sort(children.begin(), children.end());
       for (auto c = children.rbegin(); c != children.rend(); ++c)
-        pending_.push_back({*c, p.depth + 1});
+        pending_.push_back({*c, p.depth + 1, p.depth == 0 ? path : p.root});
       return false;
     }
     if (!S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode) && !S_ISCHR(st.st_mode)) {
@@ -264,6 +277,7 @@ class Stream final : public DocumentStream {
     }
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) return Fail(item, Status::IoError(path + ": " + std::strerror(errno)));
+    root_ = p.root;
     return OpenFd(fd, path, opts_.format, item, p.depth > 0);
   }
 
@@ -317,7 +331,7 @@ class Stream final : public DocumentStream {
     }
     doc.id = (!opts_.id.empty() && single_ && !from_dir) ? opts_.id
              : fd == 0                                   ? std::string("stdin")
-                                                         : Stem(path);
+                                                         : IdFor(path, root_);
     if (doc.published.empty()) doc.published = opts_.default_date;
     item->doc = std::move(doc);
     return true;
@@ -368,7 +382,7 @@ class Stream final : public DocumentStream {
     Status st = ParseJsonLine(line, opts_, where, &doc);
     if (!st.ok()) return Fail(item, st);
     doc.origin = path_ + ":" + std::to_string(line_no_);
-    if (doc.id.empty()) doc.id = Stem(path_) + "#" + std::to_string(line_no_);
+    if (doc.id.empty()) doc.id = IdFor(path_, root_) + "#" + std::to_string(line_no_);
     item->doc = std::move(doc);
     return true;
   }
@@ -398,6 +412,7 @@ class Stream final : public DocumentStream {
   std::set<std::pair<uint64_t, uint64_t>> visited_dirs_;
   bool single_ = false;
   int fd_ = -1;
+  std::string root_;  // see Pending::root
   std::unique_ptr<LineReader> reader_;
   std::string path_;
   uint64_t line_no_ = 0;

@@ -497,7 +497,17 @@ TEST(DocumentStream, DirectoriesAreWalkedRecursivelyInNameOrder) {
   ReadOptions o;
   o.id = "ignored-for-directories";
   auto s = Summary(ReadItems({t.path() + "/dir", single}, o));
-  EXPECT_EQ(s, (std::vector<std::string>{"Z", "a", "e", "b", "c", "d", "j1", "j2", "other"}));
+  // Files found in a folder are named by their path below it, without the extension.
+  EXPECT_EQ(s, (std::vector<std::string>{"Z", "a", "a0/e", "b", "sub/c", "sub/deeper/d", "j1", "j2",
+                                         "other"}));
+}
+
+TEST(DocumentStream, SameFileNamesInDifferentFoldersKeepDistinctIds) {
+  TempDir t;
+  t.Write("in/a/report.txt", "one");
+  t.Write("in/b/report.txt", "two");
+  auto s = Summary(ReadItems({t.path() + "/in"}));
+  EXPECT_EQ(s, (std::vector<std::string>{"a/report", "b/report"}));
 }
 
 TEST(DocumentStream, SymlinkLoopsAreReportedAndTheRestRead) {
@@ -511,7 +521,7 @@ TEST(DocumentStream, SymlinkLoopsAreReportedAndTheRestRead) {
   ASSERT_EQ(s.size(), 4u) << ::testing::PrintToString(s);
   EXPECT_EQ(s[0], "a");
   EXPECT_TRUE(Contains(s[1], "self: symbolic link loop")) << s[1];
-  EXPECT_EQ(s[2], "b");
+  EXPECT_EQ(s[2], "sub/b");
   EXPECT_TRUE(Contains(s[3], "sub/up")) << s[3];
   EXPECT_TRUE(Contains(s[3], "loop")) << s[3];
 }
