@@ -1945,6 +1945,29 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
                     h.cue == Cue::kSuicide || h.cue == Cue::kShell || h.cue == Cue::kGrenade ||
                     h.cue == Cue::kChemical))
       c.doc_conflict = true;
+  // A dateline ("KABUL, Aug 8 (Reuters) -", "DOUENTZA, Mali -"): the place the report is
+  // filed from, the last resort for an event's place.
+  int dateline_place = -1;
+  if (!a.sentences.empty()) {
+    const text::Sentence& s0 = a.sentences[0];
+    for (uint32_t i = c.top_r[0].b; i < c.top_r[0].e; ++i) {
+      const Toponym& t = r->toponyms[i];
+      if (t.tok_begin > s0.begin + 1 || !t.has_coords || t.precision != "city") break;
+      // In capitals, or followed by a comma/dash/parenthesis, and a dash or an agency
+      // mark within the first dozen tokens.
+      bool caps = (a.tokens[t.tok_begin].flags & text::kAllCaps) != 0;
+      bool mark = false;
+      for (uint32_t k = t.tok_end; k < std::min(s0.end, t.tok_end + 12); ++k) {
+        std::string_view f = a.Folded(k);
+        if (f == "-" || f == "--" || f == "reuters" || f == "afp" || f == "ap" || f == "xinhua" ||
+            f == "anadolu" || f == "efe" || f == "dpa" || f == "ians" || f == "pti" || f == "ani")
+          mark = true;
+      }
+      if (caps || mark) dateline_place = static_cast<int>(i);
+      break;
+    }
+  }
+
   // A report about sport, a film or a disaster, with no armed actor anywhere: its weak
   // phrases ("clash", "battle", "shot") are not conflict.
   bool doc_not_conflict = false;
@@ -2002,6 +2025,42 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
           continue;
         }
         hs = kept;
+      }
+      // "The UN condemned the attack", "the bombing was the deadliest this year": a definite
+      // noun with no new act refers back to an event the report has already told.
+      if (!events.empty()) {
+        bool only_references = true;
+        int definite_nouns = 0;
+        for (const CueHit* h : hs) {
+          if (h->cue == Cue::kAircraft || h->cue == Cue::kNoResist || h->cue == Cue::kDie ||
+              h->cue == Cue::kWound || h->weak)
+            continue;
+          if (h->verb) {
+            only_references = false;
+            break;
+          }
+          bool definite = false;
+          for (uint32_t k = h->b, steps = 0; k > seg.b && steps < 3; --k, ++steps) {
+            std::string_view f = a.Folded(k - 1);
+            if (f == "the" || f == "this" || f == "that" || f == "these" || f == "those" ||
+                f == "its" || f == "their" || f == "'s") {
+              definite = true;
+              break;
+            }
+            if (f == "a" || f == "an" || f == "another" || f == "new" || f == "latest" ||
+                f == "fresh" || f == "second" || a.tokens[k - 1].kind != text::TokKind::kWord)
+              break;
+          }
+          if (!definite) {
+            only_references = false;
+            break;
+          }
+          ++definite_nouns;
+        }
+        if (only_references && definite_nouns > 0) {
+          c.Note(si, "a reference back to an event told earlier (\"the attack\"): no new event");
+          continue;
+        }
       }
       // One clause may tell events of different kinds ("police arrested the party's leader;
       // his supporters torched buses"): decide, set the deciding family's phrases aside,
@@ -2232,6 +2291,10 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
           places.push_back(static_cast<size_t>(prev));
           where_basis = "previous sentence";
         }
+      }
+      if (places.empty() && dateline_place >= 0) {
+        places.push_back(static_cast<size_t>(dateline_place));
+        where_basis = "dateline";
       }
 
       // ---- Actors ----
