@@ -576,6 +576,28 @@ def section_peers(a, rep):
     rep.section("Peers (side by side)", lines, data)
 
 
+def source_note(a):
+    bdir = os.path.dirname(os.path.abspath(a.sitrep))
+    src = None
+    with open(os.path.join(bdir, "CMakeCache.txt")) as f:
+        for line in f:
+            if line.startswith("CMAKE_HOME_DIRECTORY:"):
+                src = line.split("=", 1)[1].strip()
+    stamp = os.path.join(os.path.dirname(src or ""), "src.commit")
+    if src and os.path.abspath(src) != ROOT and os.path.exists(stamp):
+        with open(stamp) as f:
+            commit = f.read().strip()
+        log = subprocess.run(["git", "-C", ROOT, "log", "-1", "--format=%H %s", commit],
+                             capture_output=True, text=True).stdout.strip()
+        return "built from a snapshot of commit %s (git archive; no uncommitted changes)" % log
+    log = subprocess.run(["git", "-C", ROOT, "log", "-1", "--format=%H %s"], capture_output=True,
+                         text=True).stdout.strip()
+    st = subprocess.run(["git", "-C", ROOT, "status", "--short", "--untracked-files=no"],
+                        capture_output=True, text=True).stdout.strip()
+    return ("built from the working tree at %s, with these uncommitted changes:\n```\n%s\n```"
+            % (log, st or "(none)"))
+
+
 def section_setup(a, rep):
     """README.SETUP: the machine, as ripgrep's benchsuite records it."""
     def sh(cmd):
@@ -623,11 +645,7 @@ that is the Debian package's own build, not sitrep's)
 node: %(node)s
 
 ## Source
-commit: %(commit)s
-working tree (uncommitted changes of other engineers are built too):
-```
-%(status)s
-```
+%(source)s
 
 ## Inputs
 gazetteer index: %(index)s (%(index_mb).1f MB)
@@ -643,8 +661,7 @@ check corpus: %(check)s
         "bdir": rel(os.path.dirname(a.sitrep), ROOT),
         "gbench": sh("dpkg-query -W -f='${Version}' libbenchmark-dev"),
         "node": sh("node --version"),
-        "commit": sh("git -C %s log -1 --format='%%H %%s'" % ROOT),
-        "status": sh("git -C %s status --short --untracked-files=no" % ROOT) or "(clean)",
+        "source": source_note(a),
         "index": rel(a.index, ROOT), "index_mb": file_mb(a.index),
         "corpus": "%s (%.1f MB, sha256 %s)" % (rel(a.corpus, ROOT), file_mb(a.corpus), sha256(a.corpus)),
         "check": "%s (%.1f MB, sha256 %s)" % (rel(a.check, ROOT), file_mb(a.check), sha256(a.check)),
@@ -724,8 +741,8 @@ def main():
     ap.add_argument("sections", nargs="+",
                     help="check figures startup gbench jobs linearity instructions peers setup, "
                          "or record")
-    ap.add_argument("--sitrep", default=os.path.join(ROOT, "build-bench/sitrep"))
-    ap.add_argument("--index", default=os.path.join(ROOT, "build-bench/gazetteer.idx"))
+    ap.add_argument("--sitrep", default=os.path.join(ROOT, "build-bench/obj/sitrep"))
+    ap.add_argument("--index", default=os.path.join(ROOT, "build-bench/obj/gazetteer.idx"))
     ap.add_argument("--corpus", default=os.path.join(ROOT, "bench/corpus/out/news-100mb-seed7.jsonl"))
     ap.add_argument("--check", default=os.path.join(ROOT, "bench/corpus/out/news-5mb-seed1.jsonl"))
     ap.add_argument("--expected", default=os.path.join(ROOT, "bench/expected/news-5mb-seed1.txt"))
