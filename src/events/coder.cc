@@ -725,7 +725,8 @@ Roles FindRoles(const Ctx& c, const Segment& seg, const CueHit& h) {
     } else if (m.tok_begin >= h.e) {
       std::string_view pv = m.tok_begin > 0 ? a.Folded(m.tok_begin - 1) : std::string_view();
       std::string_view pv2 = m.tok_begin > 1 ? a.Folded(m.tok_begin - 2) : std::string_view();
-      if ((pv == "by" || pv2 == "by") && by < 0) by = static_cast<int>(i);
+      // "attack by X", "were killed by X": the agent follows the phrase closely.
+      if ((pv == "by" || pv2 == "by") && by < 0 && m.tok_begin <= h.e + 3) by = static_cast<int>(i);
       if ((pv == "on" || pv == "against" || pv == "targeting" || pv == "at" || pv2 == "on" ||
            pv2 == "against" || ((pv == "of" || pv2 == "of") && m.tok_begin - h.e <= 2)) && on < 0)
         on = static_cast<int>(i);
@@ -1269,6 +1270,10 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
             ((t.tok_begin >= hs[i]->e && t.tok_begin <= hs[i]->e + 1) || t.tok_end <= hs[i]->b))
           fall_of_place = true;
     }
+    // "withdrew from X" hands X over; "withdrawing towards the border" does not.
+    if (i >= 0 && hs[i]->cue == Cue::kWithdraw && hs[i]->weak &&
+        !(a.Is(hs[i]->e, "from") || a.Is(hs[i]->e + 1, "from")))
+      i = -1;
     if (i >= 0 && (armed || fall_of_place || (c.doc_conflict && !hs[i]->weak) ||
                    AnyKind(c, seg, Kind::kStateForces) || AnyKind(c, seg, Kind::kExternal)) &&
         HasTerritoryObject(c, seg, *hs[i]) &&
