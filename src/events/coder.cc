@@ -1792,21 +1792,94 @@ std::optional<int64_t> Fatalities(const Ctx& c, const Segment& seg,
       }
       return false;
     };
+    // The victims named in a phrase, summed over its parts: "two security personnel and
+    // three Maoists" (5), "ten policemen and their driver" (11), "a woman and her two
+    // children" (3). The phrase ends at a verb, a preposition or a clause break.
+    auto victims = [&](uint32_t b, uint32_t e) -> int64_t {
+      int64_t sum = 0;
+      bool found = false;
+      bool joined = true;  // a new part may start: at the beginning or after "and" / ","
+      for (uint32_t k = b; k < e; ++k) {
+        std::string_view f = a.Folded(k);
+        // Quantifiers before a number: "at least 40", "more than 20", "up to 12".
+        if ((f == "at" && (a.Is(k + 1, "least") || a.Is(k + 1, "most"))) ||
+            (f == "more" && a.Is(k + 1, "than")) || (f == "up" && a.Is(k + 1, "to")) ||
+            (f == "as" && a.Is(k + 1, "many"))) {
+          ++k;
+          if (a.Is(k + 1, "as")) ++k;
+          continue;
+        }
+        if (f == "about" || f == "nearly" || f == "almost" || f == "around" || f == "some" ||
+            f == "over" || f == "roughly" || f == "approximately")
+          continue;
+        if (f == "and") {
+          joined = true;
+          continue;
+        }
+        if (f == ",") {
+          // A comma joins parts only in a list that goes on to "and" ("X, Y and Z"); else
+          // it ends the phrase ("killing four people, the mayor said").
+          bool list = false;
+          for (uint32_t j = k + 1; j < std::min(e, k + 7); ++j)
+            if (a.Is(j, "and")) list = true;
+          if (!list) break;
+          joined = true;
+          continue;
+        }
+        if (f == "of" || f == "for" || f == "to" || f == "in" || f == "were" || f == "was" || f == "when" || f == "after" || f == "on" ||
+            f == "at" || f == "by" || f == "during" || f == "while" || f == "as" || f == "have" ||
+            f == "had" || f == "has" || f == "killed" || f == "died" || f == "dead" || f == ";" ||
+            f == "." || f == "wounding" || f == "injuring" || f == "wounded" || f == "injured" ||
+            f == "including" || f == "among" || f == "near" || f == "from" || f == "with")
+          break;
+        uint32_t used;
+        int64_t v = ParseCount(a, k, &used);
+        if (v > 0 && !is_timey(k)) {
+          if (!joined) break;  // a number inside a part ("seven members of one family")
+          sum += v;
+          found = true;
+          joined = false;
+          k += used - 1;
+          continue;
+        }
+        if (IsSingularPerson(f) && k > b && joined) {
+          std::string_view d = a.Folded(k - 1);
+          std::string_view d2 = k > b + 1 ? a.Folded(k - 2) : std::string_view();
+          auto det = [](std::string_view x) {
+            return x == "a" || x == "an" || x == "his" || x == "her" || x == "their" ||
+                   x == "its" || x == "the";
+          };
+          if (det(d) || det(d2)) {
+            sum += 1;
+            found = true;
+            joined = false;
+          }
+        }
+      }
+      return found ? sum : -1;
+    };
+    // Intransitive and passive words have their victims before them ("two soldiers died",
+    // "12 people were killed"); active ones after ("killing at least 12").
+    const bool victims_before = h->cue == Cue::kDie || IsPassiveAt(a, *h, seg.b);
     // After the cue: "killing at least 12", "death toll rose to 30", "killed 5 soldiers".
-    for (uint32_t k = h->e; k < std::min(seg.e, h->e + 6); ++k) {
-      if (a.Is(k, "and") || a.Is(k, ",") || a.Is(k, "wounding") || a.Is(k, "injuring")) break;
-      uint32_t used;
-      int64_t v = ParseCount(a, k, &used);
-      if (v > 0 && !is_timey(k)) return v;
+    if (!victims_before || (h->cue == Cue::kDie && a.Is(h->b + 1, "toll"))) {
+      int64_t v = victims(h->e, std::min(seg.e, h->e + 14));
+      if (v > 0) return v;
     }
-    // Before it: "12 people were killed", "two soldiers died", "left 5 dead".
-    uint32_t lo = h->b > seg.b + 7 ? h->b - 7 : seg.b;
-    for (uint32_t k = h->b; k-- > lo;) {
-      std::string_view f = a.Folded(k);
-      if (f == "," || f == ";" || f == "wounded" || f == "injured") break;
-      uint32_t used;
-      int64_t v = ParseCount(a, k, &used);
-      if (v > 0 && !is_timey(k)) return v;
+    // Before it: "12 people were killed", "two soldiers died", "left 5 dead": the phrase
+    // starts after the last clause break before the cue.
+    {
+      uint32_t lo = h->b > seg.b + 14 ? h->b - 14 : seg.b;
+      uint32_t start = lo;
+      for (uint32_t k = h->b; k-- > lo;) {
+        std::string_view f = a.Folded(k);
+        if (f == ";" || f == ":" || (f == "," && !(k + 1 < h->b && a.tokens[k + 1].kind == text::TokKind::kNumber))) {
+          start = k + 1;
+          break;
+        }
+      }
+      int64_t v = victims(start, h->b);
+      if (v > 0) return v;
     }
     // One named victim: "killed a farmer", "a journalist was shot dead", "lynched a man".
     if (h->cue == Cue::kDie && !lynch) continue;
