@@ -1224,10 +1224,6 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
       return d;
     }
   }
-  if (int i = first_of({Cue::kMob}); i >= 0) {
-    set("Riots", "Mob violence", i);
-    return d;
-  }
   if (int i = first_of({Cue::kRiot}); i >= 0 && (!hs[i]->weak || violent_act)) {
     set("Riots", "Violent demonstration", i);
     return d;
@@ -1700,11 +1696,15 @@ std::string Modality(const Ctx& c, const Segment& seg, const CueHit& h, bool* pl
     }
   }
   // "Ten years after militants seized Mosul": told as the past of the report.
-  if (seg.b >= 2 && (a.Is(seg.b - 1, "after") || a.Is(seg.b - 1, "since"))) {
-    uint32_t sb = a.sentences[a.tokens[seg.b].sentence].begin;
-    for (uint32_t k = sb; k + 1 < seg.b; ++k)
-      if (a.Is(k, "years") || a.Is(k, "decade") || a.Is(k, "decades") || a.Is(k, "year"))
-        return "background";
+  {
+    uint32_t sb = a.sentences[a.tokens[h.b].sentence].begin;
+    for (uint32_t k = h.b; k-- > sb && h.b - k < 10;) {
+      if (!(a.Is(k, "after") || a.Is(k, "since"))) continue;
+      for (uint32_t j = k > sb + 3 ? k - 3 : sb; j < k; ++j)
+        if (a.Is(j, "years") || a.Is(j, "decade") || a.Is(j, "decades") || a.Is(j, "year"))
+          return "background";
+      break;
+    }
   }
   // A court's frame tells of an earlier deed, not a new event: "convicted of attempting to
   // possess", "charged with killing", "accused of murdering", "sentenced for".
