@@ -41,7 +41,12 @@ void AddCommon(CLI::App* app, sitrep::cli::CommonFlags* f) {
   app->add_option("-j,--jobs", f->jobs, "Documents coded in parallel (default: every core); output "
                                         "order is always the input order");
   app->add_option("--index", f->index, "Gazetteer index file (default: build/gazetteer.idx or $SITREP_INDEX)");
-  app->add_option("--dict", f->dicts, "A folder of your own dictionaries (*.tsv), added to the built-in ones; repeatable");
+  app->add_option("--dict", f->dicts,
+                  "A folder of your own dictionaries (actors*.tsv, events*.tsv; the formats are in "
+                  "data/actors.tsv and data/events.tsv), added to the built-in ones; repeatable")
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   app->add_option("--input-format", f->input_format, "auto (by extension), text, jsonl or html")
       ->check(CLI::IsMember({"auto", "text", "jsonl", "html"}));
   app->add_option("--max-bytes", f->max_bytes,

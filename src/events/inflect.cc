@@ -69,7 +69,14 @@ bool Doubles(std::string_view v) {
   if (v == "ambush") return false;
   for (auto d : kDoubling)
     if (v == d) return true;
-  return false;
+  // One syllable ending consonant-vowel-consonant doubles its last letter (zap, zapped);
+  // longer words depend on stress and are listed above.
+  int groups = 0;
+  for (size_t i = 0; i < v.size(); ++i)
+    if (IsVowel(v[i]) && (i == 0 || !IsVowel(v[i - 1]))) ++groups;
+  size_t n = v.size();
+  return groups == 1 && n >= 3 && !IsVowel(v[n - 1]) && IsVowel(v[n - 2]) && !IsVowel(v[n - 3]) &&
+         v[n - 1] != 'w' && v[n - 1] != 'x' && v[n - 1] != 'y';
 }
 
 bool EndsWith(std::string_view s, std::string_view suf) {
