@@ -3,6 +3,7 @@
 #include "util/hash.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstring>
 #include <map>
@@ -379,13 +380,21 @@ void FindGappedCues(Ctx& c) {
       for (const Inflection& inf : VerbForms(r.lemma)) h[HashBytes(inf.form)].push_back({inf.form, inf.tag, &r});
     return h;
   }();
+  // A 4096-bit filter over the heads' hashes rejects most words before the map lookup.
+  static const std::array<uint64_t, 64> kHeadBits = [] {
+    std::array<uint64_t, 64> bits{};
+    for (const auto& [h, heads] : kHeads) bits[(h >> 6) & 63] |= 1ull << (h & 63);
+    return bits;
+  }();
   const Analysis& a = *c.a;
   std::vector<CueHit> found;
   size_t hi = 0;
   for (const text::Sentence& s : a.sentences) {
     for (uint32_t i = s.begin; i < s.end; ++i) {
       if (a.tokens[i].kind != text::TokKind::kWord) continue;
-      auto it = kHeads.find(a.tokens[i].hash);
+      const uint64_t th = a.tokens[i].hash;
+      if (!(kHeadBits[(th >> 6) & 63] & (1ull << (th & 63)))) continue;  // most words
+      auto it = kHeads.find(th);
       if (it == kHeads.end()) continue;
       std::string_view f = a.Folded(i);
       for (const Head& hd : it->second) {
