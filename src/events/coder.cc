@@ -898,6 +898,16 @@ bool AnyArmed(const Ctx& c, const Segment& seg) {
   return false;
 }
 
+// Armed actors of a conflict: any armed actor but the police, whose presence alone marks
+// crime news ("police arrested a man for theft"), not conflict.
+bool AnyConflictArmed(const Ctx& c, const Segment& seg) {
+  for (const Mention& m : c.MentionsIn(seg.sentence))
+    if (m.tok_begin >= seg.b && m.tok_end <= seg.e && !m.pronoun && actors::IsArmed(m.kind) &&
+        !m.police && !(m.kind == Kind::kStateForces && m.weak))
+      return true;
+  return false;
+}
+
 bool AnyKind(const Ctx& c, const Segment& seg, Kind k) {
   for (const Mention& m : c.MentionsIn(seg.sentence))
     if (m.tok_begin >= seg.b && m.tok_end <= seg.e && !m.pronoun && m.kind == k) return true;
@@ -1028,6 +1038,37 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
       attack_verb = true;
   }
   const bool supported_means = armed || toll || attack_verb || c.doc_conflict;
+  const bool conflict_armed = AnyConflictArmed(c, seg);
+  // A weapon named without its use ("selling artillery", "a drone", "the bomb squad") is
+  // no event: weak weapon words need a verb of attack, a toll or someone hurt.
+  {
+    // Someone hurt, an attack or clash word, or an armed party of a conflict named with it.
+    bool hurt = Has(hs, Cue::kKill) || Has(hs, Cue::kWound) || Has(hs, Cue::kDie) ||
+                Has(hs, Cue::kShoot) || HasStrong(hs, Cue::kAttack) ||
+                HasStrong(hs, Cue::kClash) || conflict_armed;
+    std::vector<const CueHit*> kept;
+    for (const CueHit* h : hs) {
+      bool weapon = h->cue == Cue::kAir || h->cue == Cue::kDrone || h->cue == Cue::kShell ||
+                    h->cue == Cue::kMissile || h->cue == Cue::kIed || h->cue == Cue::kBlast ||
+                    h->cue == Cue::kGrenade;
+      if (weapon && h->weak && !h->verb && !(toll || attack_verb || hurt)) continue;
+      // "shot down a drone" is disrupted weapons use; "shot down rumours" is not.
+      if (h->cue == Cue::kDisrupt && h->weak) {
+        bool object = false;
+        for (uint32_t k = h->e; k < std::min(seg.e, h->e + 5); ++k) {
+          std::string_view f = a.Folded(k);
+          object = object || f == "drone" || f == "drones" || f == "missile" || f == "missiles" ||
+                   f == "rocket" || f == "rockets" || f == "plane" || f == "jet" ||
+                   f == "helicopter" || f == "aircraft" || f == "uav" || f == "warplane" ||
+                   f == "projectile" || f == "projectiles" || f == "fighter";
+        }
+        if (!object) continue;
+      }
+      kept.push_back(h);
+    }
+    if (kept.empty()) return d;
+    hs = kept;
+  }
   // A demonstration: the word for one, or protesters with something done to or by them.
   bool protest_word = false, weak_protest_word = false;
   for (const CueHit* h : hs) {
@@ -1070,7 +1111,16 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
       if (t.tok_begin >= seg.b && t.tok_end <= seg.e && t.precision == "country") ++countries;
     two_states = countries >= 2;
   }
-  const bool conflict_agreement = HasStrong(hs, Cue::kAgree) || armed || two_states;
+  bool nonstate_party = false;
+  for (const Mention& m : c.MentionsIn(seg.sentence))
+    if (m.tok_begin >= seg.b && m.tok_end <= seg.e && !m.pronoun && actors::IsArmed(m.kind) &&
+        m.kind != Kind::kStateForces)
+      nonstate_party = true;
+  // ACLED's agreements are between warring parties: a truce, a ceasefire, a peace deal, a
+  // prisoner exchange, or an agreement one of whose parties is an armed group. A trade
+  // deal between governments or a company's contract is none.
+  (void)two_states;
+  const bool conflict_agreement = HasStrong(hs, Cue::kAgree) || nonstate_party;
   if (int i = first_of({Cue::kAgree}); i >= 0 && conflict_agreement) {
     bool concluded = false, other_strong = false;
     for (uint32_t k = seg.b; k < seg.e; ++k)
@@ -1279,8 +1329,8 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
     if (i >= 0 && hs[i]->cue == Cue::kWithdraw && hs[i]->weak &&
         !(a.Is(hs[i]->e, "from") || a.Is(hs[i]->e + 1, "from")))
       i = -1;
-    if (i >= 0 && (armed || fall_of_place || (c.doc_conflict && !hs[i]->weak) ||
-                   AnyKind(c, seg, Kind::kStateForces) || AnyKind(c, seg, Kind::kExternal)) &&
+    if (i >= 0 && (conflict_armed || fall_of_place || (c.doc_conflict && !hs[i]->weak) ||
+                   AnyKind(c, seg, Kind::kExternal)) &&
         HasTerritoryObject(c, seg, *hs[i]) &&
         !(hs[i]->cue == Cue::kCapture && !hs[i]->verb && Has(hs, Cue::kArrest))) {
       d.territorial = true;
@@ -1388,8 +1438,32 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
         return d;
       }
     }
-    set("Strategic developments", "Arrests", i);
-    return d;
+    // ACLED codes arrests of political or armed actors, not routine crime: someone armed
+    // or political was arrested, or the report is about a conflict.
+    bool political = c.doc_conflict || protest_ctx;
+    Roles pr = FindRoles(c, seg, *hs[static_cast<size_t>(i)]);
+    if (pr.patient >= 0) {
+      const Mention& pm = c.mentions[static_cast<size_t>(pr.patient)];
+      if (actors::IsArmed(pm.kind) || pm.kind == Kind::kProtesters || pm.kind == Kind::kRioters)
+        political = true;
+    }
+    for (uint32_t k = seg.b; k < seg.e && !political; ++k) {
+      std::string_view f = a.Folded(k);
+      political = f == "activist" || f == "activists" || f == "journalist" || f == "journalists" ||
+                  f == "opposition" || f == "politician" || f == "politicians" || f == "dissident" ||
+                  f == "dissidents" || f == "leader" || f == "leaders" || f == "party" ||
+                  f == "lawmaker" || f == "mp" || f == "critic" || f == "critics" ||
+                  f == "separatist" || f == "separatists" || f == "militant" || f == "militants" ||
+                  f == "insurgents" || f == "rebels" || f == "terrorism" || f == "terrorist" ||
+                  f == "treason" || f == "sedition" || f == "extremism" || f == "protest" ||
+                  f == "protests" || f == "rally" || f == "blogger" || f == "student" ||
+                  f == "students" || f == "union" || f == "unionists" || f == "espionage" ||
+                  f == "spying" || f == "sabotage" || f == "saboteur" || f == "coup";
+    }
+    if (political) {
+      set("Strategic developments", "Arrests", i);
+      return d;
+    }
   }
   // An agreement is made when the text says it was reached: signed, agreed, announced,
   // brokered, took effect. Talks about one, or one that failed, are none.
@@ -2024,9 +2098,7 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
   }
 
   for (const Mention& m : c.mentions)
-    if (!m.pronoun && !m.weak && actors::IsArmed(m.kind) && !m.generic) c.doc_conflict = true;
-  for (const Mention& m : c.mentions)
-    if (!m.pronoun && !m.weak && actors::IsArmed(m.kind)) c.doc_conflict = true;
+    if (!m.pronoun && !m.weak && !m.police && actors::IsArmed(m.kind)) c.doc_conflict = true;
   for (const CueHit& h : c.hits)
     if (!h.weak && (h.cue == Cue::kAir || h.cue == Cue::kDrone || h.cue == Cue::kIed ||
                     h.cue == Cue::kSuicide || h.cue == Cue::kShell || h.cue == Cue::kGrenade ||
@@ -2070,6 +2142,20 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
   std::vector<Event> events;
   for (uint32_t si = 0; si < a.sentences.size(); ++si) {
     const text::Sentence& s = a.sentences[si];
+    if (explain) {
+      // The actors of the sentence as the coder sees them (after coreference).
+      for (const Mention& m : c.MentionsIn(si)) {
+        std::string flags;
+        for (auto [on, word] : {std::pair{m.pronoun, "pronoun"}, {m.coreferent, "coreferent"},
+                                {m.generic, "generic"}, {m.weak, "weak"}, {m.police, "police"},
+                                {m.air, "air"}})
+          if (on) flags += std::string(flags.empty() ? "" : ",") + word;
+        c.Note(si, "actor \"" + std::string(a.Span(m.tok_begin, m.tok_end)) + "\" -> " +
+                       m.name + " (" + std::string(actors::KindName(m.kind)) +
+                       (m.country.empty() ? "" : ", " + m.country) + ")" +
+                       (flags.empty() ? "" : " [" + flags + "]"));
+      }
+    }
     std::vector<const CueHit*> sentence_hs;
     for (uint32_t hi = c.hit_r[si].b; hi < c.hit_r[si].e; ++hi) sentence_hs.push_back(&c.hits[hi]);
     if (sentence_hs.empty()) continue;

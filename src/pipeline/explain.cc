@@ -36,7 +36,12 @@ void AppendExplanation(const Document& doc, const DocResult& r, std::string* out
                      sp.quoted ? "quoted" : "reported", std::string(a.Span(b, e)));
     }
     for (const auto& [ns, note] : r.notes) {
-      if (ns == si) fmt::format_to(std::back_inserter(*out), "    note   {}\n", note);
+      if (ns != si) continue;
+      // The coder's actor notes get a label of their own, like places and times.
+      if (note.starts_with("actor "))
+        fmt::format_to(std::back_inserter(*out), "    actor  {}\n", note.substr(6));
+      else
+        fmt::format_to(std::back_inserter(*out), "    note   {}\n", note);
     }
     for (const Event& e : r.events) {
       if (e.trigger_start < s.start || e.trigger_start >= s.stop) continue;
