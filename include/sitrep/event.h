@@ -97,7 +97,9 @@ struct Event {
   std::string modality = "asserted";
   std::optional<int64_t> fatalities;
   uint32_t evidence_start = 0, evidence_end = 0;
-  std::string evidence;              // the sentence(s) the event rests on
+  std::string evidence;              // the sentence the event rests on (a window of it when
+                                     // the sentence is very long: see kMaxEvidenceBytes)
+  uint32_t sentence = 0;             // index of that sentence in the document
   uint32_t trigger_start = 0, trigger_end = 0;
   std::string trigger;               // the event phrase
   double confidence = 0;

@@ -1,6 +1,7 @@
 #include "actors/actors.h"
 
 #include <algorithm>
+#include <span>
 
 #include "util/mapped_file.h"
 
@@ -171,17 +172,37 @@ void ActorFinder::Find(const text::Analysis& a, const std::vector<Toponym>& topo
                        std::vector<Mention>* out) const {
   out->clear();
   const uint32_t n = static_cast<uint32_t>(a.tokens.size());
+  // The toponyms by first token (the geoparser gives them in text order; sorted here if
+  // not), so that the questions below cost a binary search, not a pass over the document.
+  // A place name is never longer than kMaxToponymTokens tokens.
+  constexpr uint32_t kMaxToponymTokens = 24;
+  std::vector<const Toponym*> by_begin;
+  by_begin.reserve(toponyms.size());
+  for (const Toponym& t : toponyms) by_begin.push_back(&t);
+  auto begin_less = [](const Toponym* t, uint32_t tok) { return t->tok_begin < tok; };
+  if (!std::is_sorted(by_begin.begin(), by_begin.end(),
+                      [](const Toponym* x, const Toponym* y) { return x->tok_begin < y->tok_begin; }))
+    std::stable_sort(by_begin.begin(), by_begin.end(), [](const Toponym* x, const Toponym* y) {
+      return x->tok_begin < y->tok_begin;
+    });
+  // The toponyms starting in [from, to), in text order.
+  auto starting_in = [&](uint32_t from, uint32_t to) {
+    auto lo = std::lower_bound(by_begin.begin(), by_begin.end(), from, begin_less);
+    auto hi = std::lower_bound(lo, by_begin.end(), to, begin_less);
+    return std::span<const Toponym* const>(by_begin.data() + (lo - by_begin.begin()),
+                                           static_cast<size_t>(hi - lo));
+  };
   // Country words by the token they end at / start at.
   auto country_ending_at = [&](uint32_t tok) -> const Toponym* {
-    for (const Toponym& t : toponyms)
-      if (t.tok_end == tok && !t.country.empty() &&
-          (t.feature == "demonym" || t.precision == "country"))
-        return &t;
+    for (const Toponym* t : starting_in(tok > kMaxToponymTokens ? tok - kMaxToponymTokens : 0, tok))
+      if (t->tok_end == tok && !t->country.empty() &&
+          (t->feature == "demonym" || t->precision == "country"))
+        return t;
     return nullptr;
   };
   auto country_starting_at = [&](uint32_t tok) -> const Toponym* {
-    for (const Toponym& t : toponyms)
-      if (t.tok_begin == tok && !t.country.empty() && t.precision == "country") return &t;
+    for (const Toponym* t : starting_in(tok, tok + 1))
+      if (!t->country.empty() && t->precision == "country") return t;
     return nullptr;
   };
   int last_named_armed = -1;  // index into *out
@@ -220,9 +241,9 @@ void ActorFinder::Find(const text::Analysis& a, const std::vector<Toponym>& topo
       }
       // A longer place name wins over an actor name inside it ("Lashkar Gah").
       bool shadowed = false;
-      for (const Toponym& t : toponyms)
-        if (t.tok_begin <= m.begin && t.tok_end > m.end && t.feature != "demonym" && t.has_coords)
-          shadowed = true;
+      for (const Toponym* t : starting_in(m.begin > kMaxToponymTokens ? m.begin - kMaxToponymTokens : 0,
+                                          m.begin + 1))
+        if (t->tok_end > m.end && t->feature != "demonym" && t->has_coords) shadowed = true;
       if (shadowed) {
         ++i;
         continue;

@@ -222,6 +222,8 @@ struct Ctx {
   std::vector<Range> hit_r, men_r, top_r, tim_r;
   // For toponym i, how many earlier toponyms name the same place.
   std::vector<uint32_t> prior_mentions;
+  // For mention i, whether it lies in the speaker span of a speech ("a spokesman said").
+  std::vector<uint8_t> in_speaker;
 
   std::span<const Mention> MentionsIn(uint32_t sent) const {
     return std::span<const Mention>(mentions).subspan(men_r[sent].b, men_r[sent].e - men_r[sent].b);
@@ -644,12 +646,8 @@ struct Roles {
   bool passive = false;
 };
 
-bool MentionInSpeakerSpan(const Analysis& a, const Mention& m) {
-  for (const text::Speech& sp : a.speech)
-    if (m.tok_begin >= sp.speaker_begin && m.tok_end <= sp.speaker_end && sp.speaker_end > sp.speaker_begin)
-      return true;
-  return false;
-}
+// True if the mention is (part of) a speaker: "..., a Taliban spokesman said".
+bool MentionInSpeakerSpan(const Ctx& c, const Mention& m) { return c.in_speaker[c.IndexOf(m)]; }
 
 bool IsPassiveAt(const Analysis& a, const CueHit& h, uint32_t seg_b) {
   if (!h.verb) return false;
@@ -709,7 +707,7 @@ Roles FindRoles(const Ctx& c, const Segment& seg, const CueHit& h) {
   for (const Mention& m : c.MentionsIn(seg.sentence)) {
     const size_t i = c.IndexOf(m);
     if (m.tok_begin < seg.b || m.tok_end > seg.e) continue;
-    if (MentionInSpeakerSpan(a, m)) continue;
+    if (MentionInSpeakerSpan(c, m)) continue;
     if (m.tok_end <= h.b) {
       // Skip mentions that are objects of "of"/"from" ("a resident of", "spokesman for").
       // Objects of prepositions are not subjects: "a resident of", "backed by Russian
@@ -829,7 +827,7 @@ Roles FindRoles(const Ctx& c, const Segment& seg, const CueHit& h) {
   if (h.verb && h.form == VerbForm::kGerund && h.b > seg.b && a.Is(h.b - 1, ",")) {
     r.agent = -1;
     for (const Mention& m : c.MentionsIn(seg.sentence)) {
-      if (m.tok_begin < seg.b || m.tok_end > h.b || MentionInSpeakerSpan(a, m)) continue;
+      if (m.tok_begin < seg.b || m.tok_end > h.b || MentionInSpeakerSpan(c, m)) continue;
       // Only a mention that opens the clause is its subject ("Kenyan police fired ...,
       // killing"), not an object further on ("a bomb hit an army vehicle, killing").
       uint32_t lead = seg.b;
@@ -2034,6 +2032,55 @@ bool TimexUsableForEvent(const Analysis& a, const Timex& t) {
 
 // ---------------------------------------------------------------------------------------
 
+// The evidence of an event is its sentence. A "sentence" of a feed without punctuation can
+// run to megabytes, and quoting it whole for each of its events would make the output grow
+// with the square of the input: past kMaxEvidenceBytes the evidence is the stretch of whole
+// tokens from the first to the last part of the event found in the sentence (trigger, actors,
+// place, date) with some context, and at most kMaxEvidenceBytes around the trigger.
+namespace {
+
+constexpr uint32_t kMaxEvidenceBytes = 2000, kEvidenceContextBytes = 200;
+
+void SetEvidence(const text::Analysis& a, const text::Sentence& s, Event* e) {
+  uint32_t lo = s.start, hi = s.stop;
+  if (hi - lo > kMaxEvidenceBytes) {
+    lo = e->trigger_start;
+    hi = e->trigger_end;
+    auto widen = [&](uint32_t b, uint32_t en) {
+      if (b < s.start || en > s.stop || b >= en) return;
+      lo = std::min(lo, b);
+      hi = std::max(hi, en);
+    };
+    if (e->actor1) widen(e->actor1->start, e->actor1->end);
+    if (e->actor2) widen(e->actor2->start, e->actor2->end);
+    if (e->where) widen(e->where->place.start, e->where->place.end);
+    if (e->when && e->when->basis == "text") widen(e->when->start, e->when->end);
+    lo = lo - s.start > kEvidenceContextBytes ? lo - kEvidenceContextBytes : s.start;
+    hi = s.stop - hi > kEvidenceContextBytes ? hi + kEvidenceContextBytes : s.stop;
+    if (hi - lo > kMaxEvidenceBytes) {  // parts far apart: the trigger's neighbourhood
+      const uint32_t half = kMaxEvidenceBytes / 2;
+      lo = e->trigger_start - s.start > half ? e->trigger_start - half : s.start;
+      hi = s.stop - e->trigger_end > half ? e->trigger_end + half : s.stop;
+    }
+    // Whole tokens only: the first token starting at or after lo, the last ending by hi.
+    auto first = std::lower_bound(a.tokens.begin() + s.begin, a.tokens.begin() + s.end, lo,
+                                  [](const text::Token& t, uint32_t v) { return t.start < v; });
+    auto past = std::upper_bound(a.tokens.begin() + s.begin, a.tokens.begin() + s.end, hi,
+                                 [](uint32_t v, const text::Token& t) { return v < t.end; });
+    if (first < past) {
+      lo = first->start;
+      hi = (past - 1)->end;
+    }
+    lo = std::min(lo, e->trigger_start);
+    hi = std::max(hi, e->trigger_end);
+  }
+  e->evidence_start = lo;
+  e->evidence_end = hi;
+  e->evidence.assign(a.text.substr(lo, hi - lo));
+}
+
+}  // namespace
+
 void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r,
                       bool explain) const {
   Ctx c;
@@ -2080,6 +2127,22 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
   ranges([&] { return c.mentions.size(); }, [&](uint32_t i) { return c.mentions[i].tok_begin; }, &c.men_r);
   ranges([&] { return r->toponyms.size(); }, [&](uint32_t i) { return r->toponyms[i].tok_begin; }, &c.top_r);
   ranges([&] { return r->timex.size(); }, [&](uint32_t i) { return r->timex[i].tok_begin; }, &c.tim_r);
+  {
+    // Speaker spans by first token, each with the furthest end of the spans up to it: a
+    // mention lies in a span iff the furthest end among spans starting at or before it
+    // reaches its end. One sort and a binary search per mention, not a pass over all speech.
+    std::vector<std::pair<uint32_t, uint32_t>> reach;
+    for (const text::Speech& sp : a.speech)
+      if (sp.speaker_end > sp.speaker_begin) reach.emplace_back(sp.speaker_begin, sp.speaker_end);
+    std::sort(reach.begin(), reach.end());
+    for (size_t i = 1; i < reach.size(); ++i) reach[i].second = std::max(reach[i].second, reach[i - 1].second);
+    c.in_speaker.assign(c.mentions.size(), 0);
+    for (size_t i = 0; i < c.mentions.size() && !reach.empty(); ++i) {
+      const Mention& m = c.mentions[i];
+      auto it = std::upper_bound(reach.begin(), reach.end(), std::pair{m.tok_begin, UINT32_MAX});
+      c.in_speaker[i] = it != reach.begin() && std::prev(it)->second >= m.tok_end;
+    }
+  }
   {
     std::unordered_map<int32_t, uint32_t> seen;
     c.prior_mentions.resize(r->toponyms.size());
@@ -2670,12 +2733,11 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
         e.source = source;
         e.modality = modality;
         e.fatalities = Fatalities(c, seg, hs);
-        e.evidence_start = s.start;
-        e.evidence_end = s.stop;
-        e.evidence = std::string(a.text.substr(s.start, s.stop - s.start));
         e.trigger_start = a.tokens[anchor.b].start;
         e.trigger_end = a.tokens[anchor.e - 1].end;
         e.trigger = std::string(a.Span(anchor.b, anchor.e));
+        e.sentence = si;
+        SetEvidence(a, s, &e);
         // Confidence: how completely the text supports the event. Each part is evidence a
         // coder would check; the weights were set so that, over the golden tests, events
         // above 0.8 are right at least 9 times in 10 (see tests/golden/events_golden_test.cc).
@@ -2727,16 +2789,25 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
 
   // "The death toll rose to 30", "Two fatalities were reported": a toll told in a sentence
   // of its own belongs to the last event before it that could have killed.
+  // Events are in sentence order: one pass keeps the first event of sentence si or later
+  // (ev_next) and the last event before it that could have killed (last_killer).
+  auto could_kill = [](const Event& e) {
+    return e.fatalities || e.type == "Explosions/Remote violence" ||
+           e.type == "Violence against civilians" || e.type == "Battles" ||
+           e.subtype == "Excessive force against protesters" || e.subtype == "Mob violence";
+  };
+  size_t ev_next = 0;
+  Event* last_killer = nullptr;
   for (uint32_t si = 1; si < a.sentences.size(); ++si) {
     const text::Sentence& st = a.sentences[si];
+    for (; ev_next < events.size() && events[ev_next].sentence < si; ++ev_next)
+      if (could_kill(events[ev_next])) last_killer = &events[ev_next];
     // Only sentences with a word of death can carry a toll.
     bool deadly = false;
     for (uint32_t hx = c.hit_r[si].b; hx < c.hit_r[si].e; ++hx)
       deadly = deadly || c.hits[hx].cue == Cue::kDie || c.hits[hx].cue == Cue::kKill;
     if (!deadly) continue;
-    bool has_event = false;
-    for (const Event& e : events)
-      if (e.evidence_start == st.start) has_event = true;
+    const bool has_event = ev_next < events.size() && events[ev_next].sentence == si;
     int64_t toll = -1;
     bool toll_phrase = false;
     for (uint32_t k = st.begin; k + 1 < st.end; ++k) {
@@ -2761,13 +2832,7 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
       }
     }
     if (toll < 0) continue;
-    Event* last = nullptr;
-    for (Event& e : events)
-      if (e.evidence_start < st.start &&
-          (e.fatalities || e.type == "Explosions/Remote violence" ||
-           e.type == "Violence against civilians" || e.type == "Battles" ||
-           e.subtype == "Excessive force against protesters" || e.subtype == "Mob violence"))
-        last = &e;
+    Event* last = last_killer;
     if (last && (!last->fatalities || (toll_phrase && *last->fatalities < toll)))
       last->fatalities = toll;
   }
@@ -2875,17 +2940,19 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
       if (sub == "Excessive force against protesters") return 4;
       return 0;
     };
-    for (size_t i = 0; i < events.size(); ++i) {
-      int si_ = severity(events[i].subtype);
-      if (!si_ || !events[i].where || !events[i].when) continue;
-      for (size_t j = 0; j < events.size(); ++j) {
-        int sj = severity(events[j].subtype);
-        if (i == j || !sj || sj >= si_ || !events[j].where || !events[j].when) continue;
-        if (events[j].where->place.name == events[i].where->place.name &&
-            events[j].when->date == events[i].when->date && events[j].modality == events[i].modality)
-          events[j].subtype = "";  // folded into the more severe one
+    // The most severe coding per place, date and modality; the others fold into it.
+    auto group = [](const Event& e) {
+      return e.where->place.name + '\x1f' + e.when->date + '\x1f' + e.modality;
+    };
+    std::unordered_map<std::string, int> most;
+    for (const Event& e : events)
+      if (int sv = severity(e.subtype); sv && e.where && e.when) {
+        int& m = most[group(e)];
+        m = std::max(m, sv);
       }
-    }
+    for (Event& e : events)
+      if (int sv = severity(e.subtype); sv && e.where && e.when && sv < most[group(e)])
+        e.subtype = "";  // folded into the more severe one
     std::vector<Event> kept;
     for (Event& e : events)
       if (!e.subtype.empty()) kept.push_back(std::move(e));
@@ -2896,11 +2963,12 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
   // one with the strongest evidence (highest confidence), and the first one's position.
   std::vector<Event> merged;
   std::unordered_map<std::string, size_t> by_key;
+  std::unordered_map<std::string, std::string> first_day_of_month;  // month key -> first day key
   for (Event& e : events) {
     std::string key = e.subtype + "|" + e.modality + "|" +
                       (e.where ? (e.where->place.geonameid ? std::to_string(*e.where->place.geonameid)
                                                            : e.where->place.name)
-                               : "@" + std::to_string(e.evidence_start)) +
+                               : "@" + std::to_string(e.sentence)) +
                       "|" + (e.when ? e.when->date : "");
     auto it = by_key.find(key);
     // A day and the month holding it are the same telling ("in April" / "on 3 April").
@@ -2909,11 +2977,8 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
       it = by_key.find(k2);
     }
     if (it == by_key.end() && e.when && e.when->date.size() == 7) {
-      for (auto& [k3, idx] : by_key)
-        if (k3.rfind(key, 0) == 0 && k3.size() == key.size() + 3) {
-          it = by_key.find(k3);
-          break;
-        }
+      auto day = first_day_of_month.find(key);
+      if (day != first_day_of_month.end()) it = by_key.find(day->second);
     }
     bool dup = false;
     if (it != by_key.end()) {
@@ -2934,6 +2999,8 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
       }
     }
     if (!dup) {
+      if (e.when && e.when->date.size() == 10)  // "...|2021-08-08" is also "...|2021-08" + day
+        first_day_of_month.emplace(key.substr(0, key.size() - 3), key);
       by_key[key] = merged.size();
       merged.push_back(std::move(e));
     }

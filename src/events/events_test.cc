@@ -123,5 +123,33 @@ TEST(UserDictionaries, AddActorsAndPhrases) {
   }
 }
 
+// A feed without punctuation makes one enormous "sentence". Each of its events must quote
+// a bounded window of it (the output would otherwise grow with the square of the input),
+// and that window must hold the event's own words.
+TEST(Evidence, LongSentenceGivesABoundedWindow) {
+  std::string index = SITREP_INDEX_FOR_TESTS;
+  if (const char* env = std::getenv("SITREP_INDEX"); env && *env) index = env;
+  if (!std::filesystem::exists(index)) GTEST_SKIP() << "no gazetteer index at " << index;
+  Document doc;
+  doc.id = "feed";
+  doc.published = "2023-05-10";
+  for (int i = 0; i < 400; ++i)
+    doc.text += "gunmen killed two villagers in Douentza on Monday and residents fled ";
+  PipelineOptions o;
+  o.index_path = index;
+  auto p = Pipeline::Open(o);
+  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  auto ws = (*p)->NewWorkspace();
+  DocResult r;
+  ASSERT_TRUE((*p)->Process(doc, ws.get(), &r).ok());
+  ASSERT_FALSE(r.events.empty());
+  for (const Event& e : r.events) {
+    EXPECT_LE(e.evidence.size(), 2000u);
+    EXPECT_LE(e.evidence_start, e.trigger_start);
+    EXPECT_GE(e.evidence_end, e.trigger_end);
+    EXPECT_EQ(e.evidence, doc.text.substr(e.evidence_start, e.evidence_end - e.evidence_start));
+  }
+}
+
 }  // namespace
 }  // namespace sitrep::events

@@ -865,8 +865,7 @@ void SplitSentences(Analysis* a) {
   if (n == 0) return;
   uint32_t paragraph = 0;
   uint32_t begin = 0;
-  auto close = [&](uint32_t end) {
-    if (end <= begin) return;
+  auto emit = [&](uint32_t end) {
     Sentence s;
     s.begin = begin;
     s.end = end;
@@ -878,6 +877,26 @@ void SplitSentences(Analysis* a) {
     toks[begin].flags |= kSentStart;
     a->sentences.push_back(s);
     begin = end;
+  };
+  auto close = [&](uint32_t end) {
+    if (end <= begin) return;
+    // A "sentence" longer than kMaxSentenceTokens is a list, a table or a feed without
+    // punctuation; every later stage looks at whole sentences, so it is cut into pieces,
+    // after a comma, semicolon or colon in the second half of each piece where there is one.
+    while (end - begin > kMaxSentenceTokens) {
+      uint32_t cut = begin + kMaxSentenceTokens;
+      for (uint32_t k = cut; k > begin + kMaxSentenceTokens / 2; --k) {
+        const Token& p = toks[k - 1];
+        if (p.kind != TokKind::kPunct || p.fold_len != 1) continue;
+        const char ch = a->folded[p.fold_start];
+        if (ch == ',' || ch == ';' || ch == ':') {
+          cut = k;
+          break;
+        }
+      }
+      emit(cut);
+    }
+    emit(end);
   };
   for (uint32_t i = 0; i < n; ++i) {
     const Token& t = toks[i];

@@ -570,5 +570,25 @@ TEST(Normalize, EmptyText) {
   EXPECT_EQ(n.orig_offsets[0], 0u);
 }
 
+TEST(Sentences, OverlongOnesAreCutPreferablyAfterACommaAndCoverEveryToken) {
+  std::string text;
+  for (int i = 0; i < 300; ++i) text += "word" + std::to_string(i) + (i % 50 == 49 ? ", " : " ");
+  Analysis a;
+  Analyze(text, &a);
+  ASSERT_GE(a.sentences.size(), 2u);
+  uint32_t next = 0;
+  for (const Sentence& s : a.sentences) {
+    EXPECT_EQ(s.begin, next);
+    EXPECT_LE(s.end - s.begin, kMaxSentenceTokens);
+    for (uint32_t k = s.begin; k < s.end; ++k) EXPECT_EQ(a.tokens[k].sentence, &s - a.sentences.data());
+    next = s.end;
+  }
+  EXPECT_EQ(next, a.tokens.size());
+  // The first cut falls after a comma in the second half of the first piece.
+  const Sentence& first = a.sentences[0];
+  EXPECT_EQ(a.Folded(first.end - 1), ",");
+  EXPECT_GT(first.end - first.begin, kMaxSentenceTokens / 2);
+}
+
 }  // namespace
 }  // namespace sitrep::text
