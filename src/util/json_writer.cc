@@ -79,7 +79,9 @@ JsonWriter& JsonWriter::Double(double v, int precision) {
     // Fixed notation with trailing zeros trimmed: 36.72895, 68.857, 0.9. Precision is
     // clamped so the digits always fit the buffer (|v| < 1e15: at most 16 + 1 + 17 chars).
     precision = std::clamp(precision, 0, 17);
-    int n = std::snprintf(buf, sizeof buf, "%.*f", precision, v);
+    // to_chars gives printf's "%.*f" digits (both exact) without its locale and format parsing.
+    auto res = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, precision);
+    int n = res.ec == std::errc() ? static_cast<int>(res.ptr - buf) : -1;
     if (n > 0 && static_cast<size_t>(n) < sizeof buf) {
       if (precision > 0) {  // trim only after a decimal point: 250 stays 250
         while (n > 1 && buf[n - 1] == '0') --n;
