@@ -1571,7 +1571,16 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
       bool cause = Has(hs, Cue::kKill) || Has(hs, Cue::kShoot) || Has(hs, Cue::kAttack) ||
                    Has(hs, Cue::kClash) || Has(hs, Cue::kRaid) || Has(hs, Cue::kAmbush) ||
                    Has(hs, Cue::kStab) || Has(hs, Cue::kBeat) || Has(hs, Cue::kTorture);
-      if ((h.cue == Cue::kDie || h.cue == Cue::kWound || h.cue == Cue::kBody) && !cause) {
+      // Fighters of an armed group who die ("200 terrorists perished", "militants were
+      // killed") died fighting: that is the cause.
+      bool fighters_died = false;
+      if (h.cue == Cue::kDie)
+        for (const Mention& m : c.MentionsIn(seg.sentence))
+          if (m.tok_begin >= seg.b && m.tok_end <= seg.e && !m.pronoun &&
+              actors::IsArmed(m.kind) && m.kind != Kind::kStateForces && !m.weak)
+            fighters_died = true;
+      if ((h.cue == Cue::kDie || h.cue == Cue::kWound || h.cue == Cue::kBody) && !cause &&
+          !fighters_died) {
         if (!(h.cue == Cue::kBody && Has(hs, Cue::kShoot))) {
           d.note = "deaths or injuries without a cause of violence: no event";
           return d;
