@@ -267,7 +267,7 @@ void ActorFinder::Find(const text::Analysis& a, const std::vector<Toponym>& topo
       if (mt.templated) {
         const Toponym* c = nullptr;
         if (b > 0) c = country_ending_at(b);
-        if (!c && b > 1 && a.Is(b - 1, "'s")) c = country_ending_at(b - 1);
+        if (!c && b > 1 && a.IsPossessive(b - 1)) c = country_ending_at(b - 1);
         // "Ethiopia's federal government", "Mali's interim military authorities"
         if (!c) {
           uint32_t k = b;
@@ -277,7 +277,7 @@ void ActorFinder::Find(const text::Analysis& a, const std::vector<Toponym>& topo
             --k;
           if (k < b && k > 0) {
             c = country_ending_at(k);
-            if (!c && k > 1 && a.Is(k - 1, "'s")) c = country_ending_at(k - 1);
+            if (!c && k > 1 && a.IsPossessive(k - 1)) c = country_ending_at(k - 1);
           }
         }
         if (!c && b > 0) {

@@ -723,8 +723,8 @@ Roles FindRoles(const Ctx& c, const Segment& seg, const CueHit& h) {
       bool of_obj = pb > 0 && prep(pb - 1) && !(pb > 1 && a.Is(pb - 2, "capture"));
       if (m.tok_begin > 1 && a.Is(m.tok_begin - 1, "the") && a.Is(m.tok_begin - 2, "of")) of_obj = true;
       // Possessives right before a noun anchor: "their assault", "the Taliban's offensive".
-      if (!h.verb && (m.tok_end == h.b || (m.tok_end + 1 == h.b && a.Is(m.tok_end, "'s")) ||
-                      (m.tok_end + 2 >= h.b && m.tok_end < h.b && a.Is(m.tok_end, "'s")))) {
+      if (!h.verb && (m.tok_end == h.b || (m.tok_end + 1 == h.b && a.IsPossessive(m.tok_end)) ||
+                      (m.tok_end + 2 >= h.b && m.tok_end < h.b && a.IsPossessive(m.tok_end)))) {
         poss = static_cast<int>(i);
       }
       if (!of_obj || left < 0) left = static_cast<int>(i);
@@ -2291,7 +2291,7 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
           for (uint32_t k = h->b, steps = 0; k > seg.b && steps < 3; --k, ++steps) {
             std::string_view f = a.Folded(k - 1);
             if (f == "the" || f == "this" || f == "that" || f == "these" || f == "those" ||
-                f == "its" || f == "their" || f == "'s") {
+                f == "its" || f == "their" || a.IsPossessive(k - 1)) {
               definite = true;
               break;
             }

@@ -88,6 +88,10 @@ struct Analysis {
   bool Is(uint32_t i, std::string_view folded_form) const {
     return i < tokens.size() && Folded(i) == folded_form;
   }
+  // True if token i is a possessive 's ("Sudan's", "Mali’s"): its own token, folded to "s".
+  bool IsPossessive(uint32_t i) const {
+    return Is(i, "s") && Surface(i).size() > 1 && Surface(i)[0] != 's' && Surface(i)[0] != 'S';
+  }
   // The bytes from the start of token `b` to the end of token `e - 1`.
   std::string_view Span(uint32_t b, uint32_t e) const {
     if (b >= e) return {};

@@ -570,6 +570,16 @@ TEST(Normalize, EmptyText) {
   EXPECT_EQ(n.orig_offsets[0], 0u);
 }
 
+TEST(Tokenize, PossessiveIsItsOwnTokenFoldedToS) {
+  Analysis a;
+  Analyze("Sudan's army, Mali\u2019s troops and the Sudans", &a);
+  ASSERT_GE(a.tokens.size(), 8u);
+  EXPECT_TRUE(a.IsPossessive(1));   // 's
+  EXPECT_FALSE(a.IsPossessive(2));  // army
+  EXPECT_TRUE(a.IsPossessive(5));   // \u2019s
+  EXPECT_FALSE(a.IsPossessive(static_cast<uint32_t>(a.tokens.size() - 1)));
+}
+
 TEST(Sentences, OverlongOnesAreCutPreferablyAfterACommaAndCoverEveryToken) {
   std::string text;
   for (int i = 0; i < 300; ++i) text += "word" + std::to_string(i) + (i % 50 == 49 ? ", " : " ");
