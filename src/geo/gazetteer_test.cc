@@ -140,6 +140,20 @@ TEST(Gazetteer, RefusesOutOfRangeReferencesEvenWithAValidChecksum) {
   EXPECT_NE(r.status().message().find("out of range"), std::string::npos);
 }
 
+// The checksum covers what follows the header, so the header's unused fields are checked
+// on their own: a damaged one is refused rather than ignored.
+TEST(Gazetteer, RefusesNonZeroReservedHeaderFields) {
+  const std::string bytes = ReadAll(FixtureIndexPath());
+  for (size_t off : {offsetof(FileHeader, reserved0), offsetof(FileHeader, reserved),
+                     offsetof(FileHeader, reserved) + 16}) {
+    std::string damaged = bytes;
+    damaged[off] = 1;
+    auto r = Gazetteer::Open(WriteTemp("geo_reserved.idx", damaged));
+    ASSERT_FALSE(r.ok()) << off;
+    EXPECT_NE(r.status().message().find("reserved"), std::string::npos) << off;
+  }
+}
+
 TEST(Gazetteer, MissingFileIsNotFound) {
   auto r = Gazetteer::Open(::testing::TempDir() + "/no_such_index.idx");
   ASSERT_FALSE(r.ok());

@@ -380,6 +380,28 @@ TEST(GeoParser, ConcurrentParsesAgree) {
   for (size_t c : counts) EXPECT_EQ(c, ref.toponyms.size());
 }
 
+// Parse reuses per-thread buffers from one document to the next: nothing may carry over.
+TEST(GeoParser, ReusedBuffersCarryNothingOver) {
+  auto summary = [](const Parsed& p) {
+    std::string s;
+    for (const Toponym& t : p.toponyms)
+      s += t.text + "@" + std::to_string(t.start) + "=" + std::to_string(Id(&t)) + ";";
+    for (const Claim& c : p.claims) s += "claim" + std::to_string(c.stated_km) + ";";
+    return s;
+  };
+  const std::string a = "Afghan forces left Kunduz province as the Taliban neared Kabul, 300 km south.";
+  const std::string b = "Protesters marched in Paris, Texas, and in Tripoli, Lebanon, on Sunday.";
+  const std::string first_a = summary(ParseText(a));
+  const std::string first_b = summary(ParseText(b));
+  ASSERT_FALSE(first_a.empty());
+  ASSERT_FALSE(first_b.empty());
+  for (int r = 0; r < 3; ++r) {
+    EXPECT_EQ(summary(ParseText(b)), first_b);
+    EXPECT_EQ(summary(ParseText("")), "");
+    EXPECT_EQ(summary(ParseText(a)), first_a);
+  }
+}
+
 TEST(GeoParser, EmptyAndPunctuationOnlyText) {
   EXPECT_TRUE(ParseText("").toponyms.empty());
   EXPECT_TRUE(ParseText(" ,,, -- !!").toponyms.empty());

@@ -787,11 +787,6 @@ bool IsSentenceStarterWord(uint64_t hash, std::string_view f) {
 }
 
 bool IsOpeningQuote(const Analysis& a, uint32_t i);
-// True if token i is punctuation folded to the single character c.
-inline bool IsPunctChar(const Analysis& a, uint32_t i, char c) {
-  const Token& t = a.tokens[i];
-  return t.kind == TokKind::kPunct && t.fold_len == 1 && a.folded[t.fold_start] == c;
-}
 
 bool IsQuoteTok(const Analysis& a, uint32_t i) { return a.tokens[i].flags & kQuote; }
 bool IsCloser(const Analysis& a, uint32_t i) {
