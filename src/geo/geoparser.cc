@@ -217,6 +217,62 @@ struct Range {
   uint32_t off = 0, n = 0;
 };
 
+// A map from 64-bit keys (any value, 0 included) to uint32 values, for the per-document
+// look-ups by name or country that a linear search would make quadratic in a long document
+// (thousands of distinct names in one text). Open addressing, capacity reused across
+// documents; Reset costs O(expected), so a short document stays cheap.
+class KeyIndex {
+ public:
+  static constexpr uint32_t kNone = UINT32_MAX;
+  // Empties the map, sized for about `expected` keys (it grows past that as needed).
+  void Reset(size_t expected) {
+    const size_t cap = std::bit_ceil(std::max<size_t>(16, expected * 2));
+    keys_.resize(cap);
+    vals_.assign(cap, kNone);
+    mask_ = cap - 1;
+    size_ = 0;
+  }
+  // The value of key, or kNone.
+  uint32_t Find(uint64_t key) const {
+    for (size_t h = Home(key);; h = (h + 1) & mask_) {
+      if (vals_[h] == kNone) return kNone;
+      if (keys_[h] == key) return vals_[h];
+    }
+  }
+  // The value of key, inserting `value` first if the key is new (value != kNone).
+  uint32_t FindOrInsert(uint64_t key, uint32_t value) {
+    if ((size_ + 1) * 2 > vals_.size()) Grow();
+    size_t h = Home(key);
+    for (; vals_[h] != kNone; h = (h + 1) & mask_)
+      if (keys_[h] == key) return vals_[h];
+    keys_[h] = key;
+    vals_[h] = value;
+    ++size_;
+    return value;
+  }
+  // Sets the value of a key already present.
+  void Set(uint64_t key, uint32_t value) {
+    for (size_t h = Home(key);; h = (h + 1) & mask_)
+      if (vals_[h] != kNone && keys_[h] == key) {
+        vals_[h] = value;
+        return;
+      }
+  }
+
+ private:
+  size_t Home(uint64_t key) const { return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> 29) & mask_; }
+  void Grow() {
+    std::vector<uint64_t> keys = std::move(keys_);
+    std::vector<uint32_t> vals = std::move(vals_);
+    Reset(vals.size());  // twice the capacity
+    for (size_t i = 0; i < vals.size(); ++i)
+      if (vals[i] != kNone) FindOrInsert(keys[i], vals[i]);
+  }
+  std::vector<uint64_t> keys_;
+  std::vector<uint32_t> vals_;
+  size_t mask_ = 0, size_ = 0;
+};
+
 // The buffers of one Parse call. Parse is const and runs on many threads at once, so each
 // thread keeps one Scratch (thread_local in Geoparser::Parse) and reuses its capacity from
 // one document to the next: after the first few documents a Parse call allocates nothing
@@ -253,6 +309,12 @@ struct Scratch {
   std::vector<NameVote> gathered_names;
   std::vector<Anchor> gathered_anchors;
   std::vector<int> out_index;                        // Emit
+  // Look-ups by key (KeyIndex): person names; candidate lists, resolutions and consistency
+  // by name; evidence by name as written; country votes by country, name votes by (name,
+  // country), and each name's first vote (then name_next: its next vote, in order).
+  KeyIndex person_index, cand_index, resolved_index, best_index, ev_index, cc_index,
+      name_cc_index, name_first;
+  std::vector<uint32_t> name_next;
   std::vector<uint8_t> is_ref;                       // Emit
 };
 
@@ -350,8 +412,7 @@ class Parser {
   // Folded-token hashes of surnames of people named here.
   std::vector<uint64_t>& person_names_ = s_.person_names;
   bool IsPersonName(uint32_t tok) const {
-    return std::find(person_names_.begin(), person_names_.end(), a_.tokens[tok].hash) !=
-           person_names_.end();
+    return s_.person_index.Find(a_.tokens[tok].hash) != KeyIndex::kNone;
   }
   void FindPeople();
 };
@@ -389,7 +450,9 @@ void Parser::FindPeople() {
       }
       if (strong) continue;
     }
-    if (!IsPersonName(last)) person_names_.push_back(a_.tokens[last].hash);
+    if (s_.person_index.FindOrInsert(a_.tokens[last].hash, static_cast<uint32_t>(person_names_.size())) ==
+        person_names_.size())
+      person_names_.push_back(a_.tokens[last].hash);
   }
 }
 
@@ -469,6 +532,7 @@ void Parser::Match() {
   std::vector<lexicon::Match>& all = s_.matches;
   const std::vector<uint32_t>& starts = s_.starts;
   std::vector<uint32_t>& posts = s_.posts;
+  ms_.reserve(starts.size());  // at most one mention per start (no regrowth in a long text)
   uint32_t i = 0;  // the first token not inside a name found already
   for (size_t si = 0; si < starts.size(); ++si) {
     if (si + kPrefetchAhead < starts.size())
@@ -1000,6 +1064,7 @@ void Parser::Candidates() {
   s_.cand_pool.clear();
   cand_key_.assign(ms_.size(), 0);
   cand_cache_.clear();
+  s_.cand_index.Reset(ms_.size());
   // The mentions each mention contains, in mention order (a counting sort by container).
   std::vector<uint32_t>& off = s_.contained_off;
   off.assign(ms_.size() + 1, 0);
@@ -1028,10 +1093,9 @@ void Parser::Candidates() {
     }
     cand_key_[k] = ck;
     if (ck) {
-      auto it = std::find_if(cand_cache_.begin(), cand_cache_.end(),
-                             [ck](const auto& x) { return x.first == ck; });
-      if (it != cand_cache_.end()) {
-        s_.cands[k] = s_.cands[it->second];  // the same list (read-only from here)
+      const uint32_t first_k = s_.cand_index.FindOrInsert(ck, static_cast<uint32_t>(k));
+      if (first_k != k) {
+        s_.cands[k] = s_.cands[first_k];  // the same list (read-only from here)
         continue;
       }
       cand_cache_.push_back({ck, k});
@@ -1050,6 +1114,7 @@ void Parser::Resolve(bool second_pass) {
   double wsum_all = 0;
   for (auto& [c, w] : doc_cc_) wsum_all += w;
   resolved_.clear();
+  s_.resolved_index.Reset(ms_.size());
   for (size_t k = 0; k < ms_.size(); ++k) {
     Mention& m = ms_[k];
     if (!m.accepted || s_.cands[k].n == 0) continue;
@@ -1058,9 +1123,9 @@ void Parser::Resolve(bool second_pass) {
     const uint64_t rk = cand_key_[k] && ContainedIn(k).empty() && m.capital_of < 0 && m.claim_ref < 0
                             ? cand_key_[k] : 0;
     if (rk) {
-      auto it = std::find_if(resolved_.begin(), resolved_.end(),
-                             [rk](const Resolved& x) { return x.key == rk; });
-      if (it != resolved_.end()) {
+      const uint32_t ri = s_.resolved_index.Find(rk);
+      if (ri != KeyIndex::kNone) {
+        const Resolved* it = &resolved_[ri];
         m.chosen = it->place;
         m.score = 1.0 / (1.0 + std::exp(-(it->margin + 0.5 * (m.ev - 1.0))));
         continue;
@@ -1070,9 +1135,9 @@ void Parser::Resolve(bool second_pass) {
     uint32_t best_place = kNoPlace;
     // This name's own country votes, which do not count for its readings.
     double own_sum = 0;
-    if (second_pass)
-      for (const NameVote& nv : name_cc_)
-        if (nv.key == m.key) own_sum += nv.w;
+    // (This name's votes, in the order of name_cc_: the chain from name_first.)
+    const uint32_t own_first = second_pass ? s_.name_first.Find(m.key) : KeyIndex::kNone;
+    for (uint32_t i = own_first; i != KeyIndex::kNone; i = s_.name_next[i]) own_sum += name_cc_[i].w;
     // The most the context below can add to a prior: candidates (sorted by prior) that
     // cannot reach the second-best score even so are not scored at all.
     const double reach = (second_pass ? 4.0 + 1.5 : 0.0) + 4.0 * static_cast<double>(ContainedIn(k).size()) +
@@ -1086,11 +1151,11 @@ void Parser::Resolve(bool second_pass) {
       if (second_pass && !doc_cc_.empty() && Kind(p) != PlaceKind::kRegion && r.cc[0] != ' ') {
         const uint16_t cc = CC(r);
         double wsum = wsum_all - own_sum, mine = 0;
-        for (const auto& [c, w] : doc_cc_)
-          if (c == cc) mine = w;
+        const uint32_t ci = s_.cc_index.Find(cc);
+        if (ci != KeyIndex::kNone) mine = doc_cc_[ci].second;
         if (mine > 0 && own_sum > 0)
-          for (const NameVote& nv : name_cc_)
-            if (nv.key == m.key && nv.cc == cc) mine -= nv.w;
+          for (uint32_t i = own_first; i != KeyIndex::kNone; i = s_.name_next[i])
+            if (name_cc_[i].cc == cc) mine -= name_cc_[i].w;
         // The country's share of the document's votes, scaled by how much evidence there is
         // for it at all: one weak vote (a person's name read as a small town) does not
         // outweigh a large city's prior.
@@ -1154,7 +1219,10 @@ void Parser::Resolve(bool second_pass) {
     m.chosen = best_place;
     double margin = second < -1e8 ? 4.0 : best - second;
     m.score = 1.0 / (1.0 + std::exp(-(margin + 0.5 * (m.ev - 1.0))));
-    if (rk) resolved_.push_back({rk, best_place, margin});
+    if (rk) {
+      s_.resolved_index.FindOrInsert(rk, static_cast<uint32_t>(resolved_.size()));
+      resolved_.push_back({rk, best_place, margin});
+    }
   }
 }
 
@@ -1164,6 +1232,7 @@ void Parser::Consistency() {
   // (folded name and type word, the mention chosen with the most support).
   std::vector<std::pair<uint64_t, size_t>>& best = s_.best;
   best.clear();
+  s_.best_index.Reset(ms_.size());
   auto key_of = [](const Mention& m) {
     return (m.key ^ static_cast<uint64_t>(m.desig)) * 0x9E3779B97F4A7C15ull;
   };
@@ -1171,16 +1240,15 @@ void Parser::Consistency() {
     const Mention& m = ms_[k];
     if (!m.accepted || m.chosen == kNoPlace || m.container >= 0 || m.capital_of >= 0) continue;
     const uint64_t key = key_of(m);
-    auto it = std::find_if(best.begin(), best.end(), [key](const auto& x) { return x.first == key; });
-    if (it == best.end()) best.push_back({key, k});
-    else if (ms_[it->second].score < m.score) it->second = k;
+    const uint32_t bi = s_.best_index.FindOrInsert(key, static_cast<uint32_t>(best.size()));
+    if (bi == best.size()) best.push_back({key, k});
+    else if (ms_[best[bi].second].score < m.score) best[bi].second = k;
   }
   for (size_t k = 0; k < ms_.size(); ++k) {
     Mention& m = ms_[k];
     if (!m.accepted || m.chosen == kNoPlace || m.container >= 0 || m.capital_of >= 0) continue;
     const uint64_t key = key_of(m);
-    auto it = std::find_if(best.begin(), best.end(), [key](const auto& x) { return x.first == key; });
-    const Mention& src = ms_[it->second];
+    const Mention& src = ms_[best[s_.best_index.Find(key)].second];
     if (src.chosen != m.chosen) {
       for (uint32_t v : Posts(m))
         if (PostingPlace(v) == src.chosen) {
@@ -1199,6 +1267,7 @@ void Parser::Run(std::vector<Toponym>* toponyms, std::vector<Claim>* claims) {
   name_cc_.clear();
   anchors_.clear();
   person_names_.clear();
+  s_.person_index.Reset(16);
   Scan();
   Match();
   Context();
@@ -1217,18 +1286,19 @@ void Parser::Run(std::vector<Toponym>* toponyms, std::vector<Claim>* claims) {
     std::vector<uint64_t>& keys = s_.name_hash;
     ev.clear();
     keys.assign(ms_.size(), 0);
+    KeyIndex& ev_index = s_.ev_index;
+    ev_index.Reset(ms_.size());
     for (size_t k = 0; k < ms_.size(); ++k) {
       const Mention& m = ms_[k];
       keys[k] = HashBytes(a_.Span(m.b, m.e));
-      auto it = std::find_if(ev.begin(), ev.end(), [&](const auto& x) { return x.first == keys[k]; });
-      if (it == ev.end()) ev.push_back({keys[k], m.ev});
-      else it->second = std::max(it->second, m.ev);
+      const uint32_t ei = ev_index.FindOrInsert(keys[k], static_cast<uint32_t>(ev.size()));
+      if (ei == ev.size()) ev.push_back({keys[k], m.ev});
+      else ev[ei].second = std::max(ev[ei].second, m.ev);
     }
     for (size_t k = 0; k < ms_.size(); ++k) {
       Mention& m = ms_[k];
       if (m.accepted || m.post_n == 0 || m.ev <= -1.0) continue;
-      auto it = std::find_if(ev.begin(), ev.end(), [&](const auto& x) { return x.first == keys[k]; });
-      if (it->second >= 2.5) m.accepted = true;
+      if (ev[ev_index.Find(keys[k])].second >= 2.5) m.accepted = true;
     }
   }
   // Pass 1, then the document's countries and anchor places, then pass 2.
@@ -1238,21 +1308,49 @@ void Parser::Run(std::vector<Toponym>* toponyms, std::vector<Claim>* claims) {
     doc_cc_.clear();
     name_cc_.clear();
     anchors_.clear();
-    // The caller's hints: one vote each, owned by no name.
-    for (uint16_t cc : hints_) doc_cc_.push_back({cc, 1.0});
+    s_.cc_index.Reset(16);
+    s_.name_cc_index.Reset(ms_.size());
+    s_.name_first.Reset(ms_.size());
+    s_.name_next.clear();
+    // The caller's hints: one vote each, owned by no name (hints_ holds no duplicates).
+    for (uint16_t cc : hints_) {
+      s_.cc_index.FindOrInsert(cc, static_cast<uint32_t>(doc_cc_.size()));
+      doc_cc_.push_back({cc, 1.0});
+    }
     for (const Mention& m : ms_) {
       if (!m.accepted || m.chosen == kNoPlace) continue;
       const PlaceRec& r = P(m.chosen);
       if (r.cc[0] == ' ') continue;
       const uint16_t cc = CC(r);
       double w = Kind(m.chosen) == PlaceKind::kCountry || m.demonym ? 1.0 : 0.5 * m.score;
-      auto dc = std::find_if(doc_cc_.begin(), doc_cc_.end(), [cc](const auto& x) { return x.first == cc; });
-      if (dc == doc_cc_.end()) doc_cc_.push_back({cc, w});
-      else dc->second += w;
-      auto nv = std::find_if(name_cc_.begin(), name_cc_.end(),
-                             [&](const NameVote& x) { return x.key == m.key && x.cc == cc; });
-      if (nv == name_cc_.end()) name_cc_.push_back({m.key, cc, w});
-      else nv->w += w;
+      const uint32_t dc = s_.cc_index.FindOrInsert(cc, static_cast<uint32_t>(doc_cc_.size()));
+      if (dc == doc_cc_.size()) doc_cc_.push_back({cc, w});
+      else doc_cc_[dc].second += w;
+      // (name, country) as one key: the name key mixed with the country.
+      const uint64_t nk = (m.key ^ (uint64_t{cc} * 0xC2B2AE3D27D4EB4Full)) * 0x9E3779B97F4A7C15ull + cc;
+      uint32_t nv = s_.name_cc_index.FindOrInsert(nk, static_cast<uint32_t>(name_cc_.size()));
+      if (nv != name_cc_.size() && (name_cc_[nv].key != m.key || name_cc_[nv].cc != cc)) {
+        // Two pairs with one mixed key (never seen; kept exact all the same).
+        nv = static_cast<uint32_t>(
+            std::find_if(name_cc_.begin(), name_cc_.end(),
+                         [&](const NameVote& x) { return x.key == m.key && x.cc == cc; }) -
+            name_cc_.begin());
+      }
+      if (nv == name_cc_.size()) {
+        // A new vote: chained after the name's last one, so that a name's votes are visited
+        // in the order of name_cc_.
+        const uint32_t at = static_cast<uint32_t>(name_cc_.size());
+        name_cc_.push_back({m.key, cc, w});
+        s_.name_next.push_back(KeyIndex::kNone);
+        const uint32_t first = s_.name_first.FindOrInsert(m.key, at);
+        if (first != at) {
+          uint32_t last = first;
+          while (s_.name_next[last] != KeyIndex::kNone) last = s_.name_next[last];
+          s_.name_next[last] = at;
+        }
+      } else {
+        name_cc_[nv].w += w;
+      }
       if (Kind(m.chosen) != PlaceKind::kCountry && Kind(m.chosen) != PlaceKind::kRegion &&
           m.score >= 0.6)
       {

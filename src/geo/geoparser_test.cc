@@ -402,6 +402,28 @@ TEST(GeoParser, ReusedBuffersCarryNothingOver) {
   }
 }
 
+// A long document reads each repeated paragraph as the short one: the per-document look-ups
+// by name and country (hash indexes that grow past their first size) agree with the
+// short document's.
+TEST(GeoParser, RepeatedParagraphsResolveAsOne) {
+  const std::string para =
+      "Protesters marched in Tripoli, Lebanon, and in Paris, Texas. Afghan forces left Kunduz "
+      "province as the Taliban neared Kabul, 300 km south. ";
+  const Parsed one = ParseText(para);
+  ASSERT_GE(one.toponyms.size(), 5u);
+  std::string text;
+  constexpr size_t kCopies = 300;
+  for (size_t k = 0; k < kCopies; ++k) text += para;
+  const Parsed many = ParseText(text);
+  ASSERT_EQ(many.toponyms.size(), one.toponyms.size() * kCopies);
+  for (size_t k = 0; k < many.toponyms.size(); ++k) {
+    const Toponym& a = one.toponyms[k % one.toponyms.size()];
+    const Toponym& b = many.toponyms[k];
+    ASSERT_EQ(b.text, a.text) << k;
+    ASSERT_EQ(Id(&b), Id(&a)) << k << " " << b.text;
+  }
+}
+
 TEST(GeoParser, EmptyAndPunctuationOnlyText) {
   EXPECT_TRUE(ParseText("").toponyms.empty());
   EXPECT_TRUE(ParseText(" ,,, -- !!").toponyms.empty());
