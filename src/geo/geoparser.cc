@@ -1400,7 +1400,9 @@ void Parser::Emit(std::vector<Toponym>* toponyms, std::vector<Claim>* claims) {
   for (size_t k = 0; k < ms_.size(); ++k) {
     Mention& m = ms_[k];
     if (!m.accepted) continue;
-    Toponym t;
+    // Filled in place (reserved above): no move and destruction of a temporary.
+    out_index[k] = static_cast<int>(toponyms->size());
+    Toponym& t = toponyms->emplace_back();
     // A type word joins the span when the bare name means another place here: "Kunduz
     // province" (the city is "Kunduz"), not "Helmand province".
     uint32_t span_e = m.e;
@@ -1442,8 +1444,6 @@ void Parser::Emit(std::vector<Toponym>* toponyms, std::vector<Claim>* claims) {
         t.reason = "a feature or facility named after " + named + ", not in the gazetteer";
       }
     }
-    out_index[k] = static_cast<int>(toponyms->size());
-    toponyms->push_back(std::move(t));
   }
   // Claims.
   int prev_subject = -1;  // the last place named that was not a claim's reference

@@ -161,6 +161,30 @@ JsonWriter& JsonWriter::Key(std::string_view k) {
   return *this;
 }
 
+JsonWriter& JsonWriter::Field(std::string_view k, std::string_view v) {
+  // The common case, a short key and value that need no escape, in one append:
+  // [,]"k":"v".
+  char buf[96];
+  if (k.size() + v.size() + 6 <= sizeof buf && !after_key_ && PlainPrefix(k) == k.size() &&
+      PlainPrefix(v) == v.size()) {
+    size_t n = 0;
+    if (need_comma_) buf[n++] = ',';
+    buf[n++] = '"';
+    if (!k.empty()) std::memcpy(buf + n, k.data(), k.size());
+    n += k.size();
+    buf[n++] = '"';
+    buf[n++] = ':';
+    buf[n++] = '"';
+    if (!v.empty()) std::memcpy(buf + n, v.data(), v.size());
+    n += v.size();
+    buf[n++] = '"';
+    out_->append(buf, n);
+    need_comma_ = true;
+    return *this;
+  }
+  return Key(k).String(v);
+}
+
 void JsonWriter::AppendEscaped(std::string_view s, std::string* out) {
   static constexpr char kHex[] = "0123456789abcdef";
   // Most strings (keys, names, codes) need no escape: find the first byte that does, and
