@@ -52,6 +52,7 @@ struct Mention {
   Desig desig = Desig::kNone;       // a type word after ("Kunduz province") or before
   bool desig_in_name = false;       // the type word disambiguates: it joins the span
   int container = -1;               // mention that contains this one ("X, Y", "X in Y")
+  int list_next = -1;               // "X, Y, Z", "X, Y and Z": Y, read as a list, not "X in Y"
   int capital_of = -1;              // "X, capital of Y"
   bool capital_word = false;        // "the capital Kabul", "provincial capital X"
   int claim_ref = -1;               // "X, N km DIR of Y": Y's mention
@@ -315,6 +316,8 @@ struct Scratch {
   KeyIndex person_index, cand_index, resolved_index, best_index, ev_index, cc_index,
       name_cc_index, name_first;
   std::vector<uint32_t> name_next;
+  // Per mention: its neighbours in a list of names ("A, B and C"), -1 if none (Candidates).
+  std::vector<std::pair<int, int>> list_nb;
   std::vector<uint8_t> is_ref;                       // Emit
 };
 
@@ -377,6 +380,9 @@ class Parser {
     return {s_.contained.data() + s_.contained_off[k], s_.contained_off[k + 1] - s_.contained_off[k]};
   }
 
+  // True if "X, Y" (mention x, then y) is part of a list ("X, Y, Z", "X, Y and Z") rather
+  // than Y naming X's area ("Springfield, Illinois").
+  bool InList(const Mention& x, size_t y) const;
   void Scan();
   void Match();
   void Context();
@@ -483,6 +489,41 @@ inline bool Parser::Contains(uint32_t area, uint32_t p) const {
 int Parser::MentionAt(uint32_t tok) const {
   if (tok >= n_) return -1;
   return tok_mention_[tok];
+}
+
+// "Mexico, China, Japan and Brazil", "Georgia, Oklahoma, Pennsylvania": Y is followed by
+// another name after ",", "and", "or" (or ", and"), and X and Y can both be places of one
+// rank (countries; first-level areas of one country), so the commas separate list items
+// and Y does not contain X. Read as containment, "China" became a village in Japan and
+// "Oklahoma" a borough in Pennsylvania. "Hyderabad, Pakistan and Delhi" and "Atlanta,
+// Georgia, United States" stay containment: Hyderabad and Atlanta are no country, Georgia
+// and the United States no pair of states.
+bool Parser::InList(const Mention& x, size_t y) const {
+  const Mention& my = ms_[y];
+  uint32_t j = my.e;
+  if (j < n_ && Is(j, ",")) ++j;
+  if (j < n_ && (Is(j, "and") || Is(j, "or"))) ++j;
+  if (j == my.e || j >= n_) return false;
+  const int z = MentionAt(j);
+  if (z < 0 || ms_[static_cast<size_t>(z)].b != j) return false;
+  // The ranks a name can have by its own name (not a demonym or an alternate spelling):
+  // country, and the countries of its first-level areas.
+  auto has_country = [this](const Mention& m) {
+    for (uint32_t v : Posts(m))
+      if (Kind(PostingPlace(v)) == PlaceKind::kCountry && PostingKind(v) <= NameKind::kAlias) return true;
+    return false;
+  };
+  if (has_country(x) && has_country(my)) return true;
+  for (uint32_t v : Posts(x)) {
+    const uint32_t p = PostingPlace(v);
+    if (Kind(p) != PlaceKind::kAdmin1 || PostingKind(v) > NameKind::kAlias) continue;
+    for (uint32_t w : Posts(my)) {
+      const uint32_t q = PostingPlace(w);
+      if (Kind(q) == PlaceKind::kAdmin1 && PostingKind(w) <= NameKind::kAlias && CC(P(p)) == CC(P(q)))
+        return true;
+    }
+  }
+  return false;
 }
 
 // One pass over the tokens before matching: which sentences are headlines (mostly capital
@@ -658,7 +699,10 @@ void Parser::Context() {
     if (m.desig != Desig::kNone && j < n_ && (W(j) & (kWordAdmin1 | kWordAdmin2 | kWordCity))) ++j;
     if (j + 1 < n_ && (Is(j, ",") || Is(j, "(") || Is(j, "in"))) {
       int y = MentionAt(j + 1);
-      if (y >= 0 && ms_[static_cast<size_t>(y)].b == j + 1) m.container = y;
+      if (y >= 0 && ms_[static_cast<size_t>(y)].b == j + 1) {
+        if (Is(j, ",") && InList(m, static_cast<size_t>(y))) m.list_next = y;
+        else m.container = y;
+      }
     }
     // "Y's X": "Afghanistan's Kunduz province".
     if (m.b >= 2 && (Is(m.b - 1, "s") || Is(m.b - 1, "'s")) && m.container < 0) {
@@ -775,7 +819,7 @@ void Parser::Recognize(Mention* mp, int index) {
   // A surname of a person named elsewhere in the document ("Governor David Paterson" ...
   // "Paterson said").
   if (single && IsPersonName(b) && m.desig == Desig::kNone &&
-      m.container < 0)
+      m.container < 0 && m.list_next < 0)
     return;
   // A direction word named as an area ("Eastern", "North": provinces of Saudi Arabia and
   // Cameroon) at the head of a longer name: "Eastern Ghouta", "North Africa", "Northern
@@ -834,7 +878,7 @@ void Parser::Recognize(Mention* mp, int index) {
     else ev += 1.0;
   }
   if (m.desig != Desig::kNone) ev += 2.0;
-  if (m.container >= 0 || m.capital_of >= 0 || m.claim_ref != -1 || m.capital_word) ev += 2.0;
+  if (m.container >= 0 || m.list_next >= 0 || m.capital_of >= 0 || m.claim_ref != -1 || m.capital_word) ev += 2.0;
   ev += holder_count_[static_cast<size_t>(index)];  // "Y" of someone's "X, Y"
   if (e < n_ && (a_.tokens[e].flags & text::kHyphenBefore) && Is(e, "based")) ev += 2.0;
   if (!single) {
@@ -962,7 +1006,8 @@ void Parser::Recognize(Mention* mp, int index) {
   // something that says "place"; so does a name that says or is told something ("Ali said",
   // "added McCracken").
   if (single && (wc & kWordFirstName) && !strong && !has_demonym) ev -= 1.5;
-  if (single && !strong && !has_demonym && prom < 2.5 && m.desig == Desig::kNone && m.container < 0) {
+  if (single && !strong && !has_demonym && prom < 2.5 && m.desig == Desig::kNone && m.container < 0 &&
+      m.list_next < 0) {
     bool says_after = e < n_ && (W(e) & kWordPersonAfter);
     if (!says_after && e + 1 < n_ && (Is(e, "also") || Is(e, "then") || Is(e, "has") || Is(e, "had")))
       says_after = W(e + 1) & kWordPersonAfter;
@@ -989,7 +1034,7 @@ void Parser::Recognize(Mention* mp, int index) {
   // A demonym reading wins over a place of the same name ("Canadian", Texas) unless the
   // context asks for a place ("in Canadian").
   bool place_context = (b >= 1 && (pw & kWordCue) && !Is(b - 1, "of")) || m.desig != Desig::kNone ||
-                       m.container >= 0;
+                       m.container >= 0 || m.list_next >= 0;
   m.demonym = has_demonym && (!has_other || !place_context);
   if (m.demonym) {
     KeepPosts(m, [](uint32_t v) { return PostingKind(v) == NameKind::kDemonym; });
@@ -1060,6 +1105,37 @@ double Parser::Prior(const Mention& m, uint32_t post) const {
 // (the document context adds at most a few points, far less than the prior spread beyond).
 void Parser::Candidates() {
   constexpr size_t kMaxCands = 24;
+  // Lists: the items next to each item of "A, B, C and D" (found by Context through
+  // list_next), whose readings say what kind of place the item is.
+  {
+    std::vector<std::pair<int, int>>& nb = s_.list_nb;
+    nb.assign(ms_.size(), {-1, -1});
+    std::vector<uint8_t>& in_list = s_.is_ref;  // (borrowed: Emit refills it)
+    in_list.assign(ms_.size(), 0);
+    for (size_t k = 0; k < ms_.size(); ++k) {
+      if (ms_[k].list_next < 0) continue;
+      in_list[k] = 1;
+      in_list[static_cast<size_t>(ms_[k].list_next)] = 1;
+    }
+    for (size_t k = 0; k < ms_.size(); ++k) {
+      const Mention& m = ms_[k];
+      uint32_t j = m.e;
+      if (j < n_ && Is(j, ",")) ++j;
+      if (j < n_ && (Is(j, "and") || Is(j, "or"))) ++j;
+      if (j == m.e || j >= n_) continue;
+      const int z = MentionAt(j);
+      if (z < 0 || ms_[static_cast<size_t>(z)].b != j || m.container == z) continue;
+      nb[k].second = z;
+      nb[static_cast<size_t>(z)].first = static_cast<int>(k);
+    }
+    // "..., C and D": D follows an item of the list without a comma-pair of its own.
+    for (size_t k = 0; k < ms_.size(); ++k)
+      if (!in_list[k] && nb[k].first >= 0 && in_list[static_cast<size_t>(nb[k].first)] &&
+          ms_[static_cast<size_t>(nb[k].first)].list_next < 0)
+        in_list[k] = 2;
+    for (size_t k = 0; k < ms_.size(); ++k)
+      if (!in_list[k]) nb[k] = {-1, -1};
+  }
   s_.cands.assign(ms_.size(), Range{});
   s_.cand_pool.clear();
   cand_key_.assign(ms_.size(), 0);
@@ -1110,6 +1186,9 @@ void Parser::Candidates() {
   }
 }
 
+// What a list's kind adds to a reading of that kind (Resolve).
+constexpr double kListBonus = 2.5;
+
 void Parser::Resolve(bool second_pass) {
   double wsum_all = 0;
   for (auto& [c, w] : doc_cc_) wsum_all += w;
@@ -1120,7 +1199,39 @@ void Parser::Resolve(bool second_pass) {
     if (!m.accepted || s_.cands[k].n == 0) continue;
     // A mention whose score depends on nothing of its own takes the result of an earlier
     // mention of the same name in the same setting.
-    const uint64_t rk = cand_key_[k] && ContainedIn(k).empty() && m.capital_of < 0 && m.claim_ref < 0
+    // In a list, the kind of place its neighbours were read as (pass 2: from the pass before):
+    // "Georgia, Oklahoma, Pennsylvania and Texas" are states, "Mexico, China and Japan"
+    // countries. Both neighbours there are, read as one kind (a country, or a first-level
+    // area of one country).
+    PlaceKind list_kind = PlaceKind::kCity;
+    uint16_t list_cc = 0;
+    bool in_list = false;
+    if (second_pass) {
+      int agree = 0, seen = 0;
+      for (int x : {s_.list_nb[k].first, s_.list_nb[k].second}) {
+        if (x < 0) continue;
+        const Mention& y = ms_[static_cast<size_t>(x)];
+        if (!y.accepted || y.chosen == kNoPlace || y.demonym) continue;
+        const PlaceKind yk = Kind(y.chosen);
+        const uint16_t ycc = CC(P(y.chosen));
+        if (yk != PlaceKind::kCountry && yk != PlaceKind::kAdmin1) {
+          agree = -1;
+          break;
+        }
+        if (seen == 0) {
+          list_kind = yk;
+          list_cc = ycc;
+        } else if (yk != list_kind || (yk == PlaceKind::kAdmin1 && ycc != list_cc)) {
+          agree = -1;
+          break;
+        }
+        ++seen;
+        ++agree;
+      }
+      in_list = agree > 0;
+    }
+    const uint64_t rk = cand_key_[k] && ContainedIn(k).empty() && m.capital_of < 0 && m.claim_ref < 0 &&
+                                !in_list
                             ? cand_key_[k] : 0;
     if (rk) {
       const uint32_t ri = s_.resolved_index.Find(rk);
@@ -1141,7 +1252,8 @@ void Parser::Resolve(bool second_pass) {
     // The most the context below can add to a prior: candidates (sorted by prior) that
     // cannot reach the second-best score even so are not scored at all.
     const double reach = (second_pass ? 4.0 + 1.5 : 0.0) + 4.0 * static_cast<double>(ContainedIn(k).size()) +
-                         (m.capital_of >= 0 ? 1e9 : 0.0) + (m.claim_ref >= 0 ? 2.5 : 0.0) + 1e-9;
+                         (m.capital_of >= 0 ? 1e9 : 0.0) + (m.claim_ref >= 0 ? 2.5 : 0.0) +
+                         (in_list ? kListBonus : 0.0) + 1e-9;
     for (const auto& [v, prior] : Cands(k)) {
       if (prior + reach < second) break;
       uint32_t p = PostingPlace(v);
@@ -1161,6 +1273,9 @@ void Parser::Resolve(bool second_pass) {
         // outweigh a large city's prior.
         if (wsum > 1e-9 && mine > 1e-9) s += (3.0 * mine / wsum + 1.0) * std::min(1.0, mine);
       }
+      // A reading of the kind the list's other items have.
+      if (in_list && Kind(p) == list_kind && (list_kind != PlaceKind::kAdmin1 || CC(r) == list_cc))
+        s += kListBonus;
       // The area of "X, Y" / "X in Y" that holds one of X's readings.
       for (int xi : ContainedIn(k)) {
         for (uint32_t xv : Posts(ms_[static_cast<size_t>(xi)])) {
@@ -1273,9 +1388,11 @@ void Parser::Run(std::vector<Toponym>* toponyms, std::vector<Claim>* claims) {
   Context();
   FindPeople();
   holder_count_.assign(ms_.size(), 0);
-  for (const Mention& x : ms_)
-    if (x.container >= 0 && x.e + 2 >= ms_[static_cast<size_t>(x.container)].b)
-      holder_count_[static_cast<size_t>(x.container)] += 1;
+  for (const Mention& x : ms_) {
+    // (A list's next item counts as the holder did before lists were told apart.)
+    const int h = x.container >= 0 ? x.container : x.list_next;
+    if (h >= 0 && x.e + 2 >= ms_[static_cast<size_t>(h)].b) holder_count_[static_cast<size_t>(h)] += 1;
+  }
   for (size_t k = 0; k < ms_.size(); ++k) Recognize(&ms_[k], static_cast<int>(k));
   // One sense per document for recognition: a name accepted with good evidence somewhere
   // is accepted where it stands weakly (sentence-initial, in a list), and a name that is a

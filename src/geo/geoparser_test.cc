@@ -358,6 +358,45 @@ TEST(GeoClaims, GeodesicMatchesKnownDistance) {
   EXPECT_NEAR(bearing, 90.0, 1e-6);
 }
 
+// --- Lists ------------------------------------------------------------------------------
+
+// "A, B, C and D": the commas separate items of one kind, and no item contains the one
+// before it; "X, Y" with X no country or state stays containment.
+TEST(GeoList, StatesInAListAreStates) {
+  Parsed p = ParseText("Outbreaks were reported in Texas, Georgia, North Carolina and Alabama.");
+  ASSERT_NE(p.Find("Georgia"), nullptr);
+  EXPECT_EQ(p.Find("Georgia")->admin1, "US.GA");
+  EXPECT_EQ(p.Find("Georgia")->country, "US");
+}
+
+// The fixture has a hamlet named Alabama in Georgia: "Alabama, Georgia" alone would be
+// that hamlet, but here Georgia goes on into a list of states.
+TEST(GeoList, AListIsNoContainment) {
+  Parsed p = ParseText("Cases were confirmed in Alabama, Georgia and Texas this week.");
+  ASSERT_NE(p.Find("Alabama"), nullptr);
+  EXPECT_EQ(p.Find("Alabama")->admin1, "US.AL");
+  EXPECT_EQ(p.Find("Alabama")->precision, "admin1");
+  Parsed q = ParseText("The farm lies outside Alabama, Georgia.");
+  ASSERT_NE(q.Find("Alabama"), nullptr);
+  EXPECT_EQ(q.Find("Alabama")->admin1, "US.GA");
+}
+
+TEST(GeoList, CountriesInAListAreCountries) {
+  Parsed p = ParseText("Delegations from Lebanon, Georgia, Turkey and Iran arrived on Monday.");
+  ASSERT_NE(p.Find("Georgia"), nullptr);
+  EXPECT_EQ(p.Find("Georgia")->country, "GE");
+  EXPECT_EQ(p.Find("Georgia")->precision, "country");
+}
+
+TEST(GeoList, ContainmentBeforeAListStays) {
+  Parsed p = ParseText("Storms hit Paris, Texas, Georgia and Alabama overnight.");
+  ASSERT_NE(p.Find("Paris"), nullptr);
+  EXPECT_EQ(p.Find("Paris")->country, "US");
+  Parsed q = ParseText("He grew up in Oxford, North Carolina, United States, and moved away.");
+  ASSERT_NE(q.Find("Oxford"), nullptr);
+  EXPECT_EQ(q.Find("Oxford")->country, "US");
+}
+
 // --- Robustness -----------------------------------------------------------------------------
 
 TEST(GeoParser, NullGazetteerFindsNothing) {
