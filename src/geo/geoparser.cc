@@ -103,6 +103,18 @@ bool IsJoiner(std::string_view f) {
 
 bool Capitalised(const Token& t) { return t.flags & (text::kCap | text::kAllCaps); }
 
+// Facility words (data/geo_words.tsv) that name a street or a square: a street named after
+// a place is rarely in that place.
+bool IsStreetWord(std::string_view f) {
+  static constexpr std::string_view kStreets[] = {"avenue", "ave",     "street",   "road",
+                                                  "rd",     "boulevard", "blvd",   "lane",
+                                                  "highway", "freeway", "motorway", "square",
+                                                  "plaza"};
+  for (std::string_view w : kStreets)
+    if (f == w) return true;
+  return false;
+}
+
 // The Arabic article as news write it before a name: "al-Raqqa", "Al-Shabaab", "ad-Dawr".
 bool IsArticle(std::string_view f) {
   static constexpr std::string_view kArticles[] = {"al", "el", "ad", "adh", "ar", "as", "ash",
@@ -1549,8 +1561,10 @@ void Parser::Emit(std::vector<Toponym>* toponyms, std::vector<Claim>* claims) {
         t.reason = "demonym";
       }
       if (!t.has_coords) t.reason = "the gazetteer has no coordinates for this place";
-      if (facility && (IsArea(m.chosen) || m.demonym)) {
-        // "Mississippi River", "Russian Embassy": not at the area's point.
+      if (facility && (IsArea(m.chosen) || m.demonym || IsStreetWord(a_.Folded(m.e)))) {
+        // "Mississippi River", "Russian Embassy": not at the area's point. "Collins Avenue",
+        // "Hampton Road": a street is named after a place elsewhere, it is not in it (an
+        // airport or a base named after a city is, and keeps the city's point).
         std::string named = t.name;
         t = Toponym();
         t.tok_begin = m.b;

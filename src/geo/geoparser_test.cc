@@ -271,6 +271,16 @@ TEST(GeoRecognition, MetonymicCapital) {
   EXPECT_EQ(Id(p.Find("Kabul")), 1138958);
 }
 
+// A street named after a place is not in that place: no point rather than a guess.
+TEST(GeoRecognition, StreetNamedAfterACityIsUnresolved) {
+  Parsed p = ParseText("Police closed Dallas Avenue after the protest.");
+  const Toponym* t = p.Find("Dallas Avenue");
+  ASSERT_NE(t, nullptr);
+  EXPECT_FALSE(t->geonameid.has_value());
+  EXPECT_FALSE(t->has_coords);
+  EXPECT_NE(t->reason.find("Dallas"), std::string::npos);
+}
+
 TEST(GeoRecognition, FacilityNamedAfterACity) {
   Parsed p = ParseText("Flights left Kabul Airport at dawn.");
   const Toponym* t = p.Find("Kabul Airport");
