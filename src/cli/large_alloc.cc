@@ -14,6 +14,20 @@
 // of kHugeHintBytes or more. It is a hint: where huge pages are not available it does
 // nothing, and memory is still released with free() by the default operator delete. It is
 // linked into the command-line binary only, never into the library.
+// Not under AddressSanitizer (SITREP_SANITIZE): its own operator new and delete check that
+// they are paired, and a block from malloc() freed by its operator delete is reported.
+#if defined(__SANITIZE_ADDRESS__)
+#define SITREP_HUGE_PAGE_NEW 0
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SITREP_HUGE_PAGE_NEW 0
+#endif
+#endif
+#ifndef SITREP_HUGE_PAGE_NEW
+#define SITREP_HUGE_PAGE_NEW 1
+#endif
+
+#if SITREP_HUGE_PAGE_NEW
 #include <sys/mman.h>
 
 #include <cstdint>
@@ -46,3 +60,5 @@ void* operator new(std::size_t n) {
     handler();
   }
 }
+
+#endif  // SITREP_HUGE_PAGE_NEW
