@@ -74,8 +74,36 @@ JsonWriter& JsonWriter::Double(double v, int precision) {
     // std::to_chars with a precision writes what printf's "%.*f" writes (C locale), at a
     // fraction of snprintf's cost: every toponym has two coordinates.
     precision = std::clamp(precision, 0, 17);
-    auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, precision);
-    int n = r.ec == std::errc() ? static_cast<int>(r.ptr - buf) : -1;
+    int n = -1;
+    // The common case (coordinates, scores): the value scaled by 10^precision is an integer
+    // k plus less than a quarter, so both this and printf round it to k; k is then written
+    // as digits with the point put in. Elsewhere (near a tie) to_chars decides.
+    static constexpr double kPow10[] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+    const double x = precision <= 9 && std::fabs(v) < 1e9 ? v * kPow10[precision] : 0;
+    const double k = std::nearbyint(x);
+    if (precision <= 9 && std::fabs(v) < 1e9 && std::fabs(x - k) < 0.25) {
+      uint64_t digits = static_cast<uint64_t>(std::fabs(k));
+      char tmp[24] = {};
+      int len = static_cast<int>(std::to_chars(tmp, tmp + sizeof tmp, digits).ptr - tmp);
+      n = 0;
+      if (k < 0 || (k == 0 && std::signbit(v))) buf[n++] = '-';  // as printf: "-0.000"
+      if (precision == 0) {
+        std::memcpy(buf + n, tmp, static_cast<size_t>(len));
+        n += len;
+      } else {
+        const int int_len = len > precision ? len - precision : 0;
+        if (int_len == 0) buf[n++] = '0';
+        std::memcpy(buf + n, tmp, static_cast<size_t>(int_len));
+        n += int_len;
+        buf[n++] = '.';
+        for (int z = len; z < precision; ++z) buf[n++] = '0';
+        std::memcpy(buf + n, tmp + int_len, static_cast<size_t>(len - int_len));
+        n += len - int_len;
+      }
+    } else {
+      auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, precision);
+      if (r.ec == std::errc()) n = static_cast<int>(r.ptr - buf);
+    }
     if (n > 0 && static_cast<size_t>(n) < sizeof buf) {
       if (precision > 0) {  // trim only after a decimal point: 250 stays 250
         while (n > 1 && buf[n - 1] == '0') --n;
