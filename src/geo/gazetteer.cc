@@ -62,6 +62,9 @@ Result<std::unique_ptr<Gazetteer>> Gazetteer::Open(const std::string& path) {
                          std::to_string(h.file_size) + ": truncated or damaged");
   }
   if (h.section_count == 0 || h.section_count > 64) return Bad(path, "bad section count");
+  // The checksum starts after the header: the header's own unused fields must be zero.
+  if (h.reserved0 != 0 || h.reserved[0] != 0 || h.reserved[1] != 0 || h.reserved[2] != 0)
+    return Bad(path, "reserved header fields are not zero: the file is damaged");
   const uint64_t table_end = sizeof(FileHeader) + uint64_t{h.section_count} * sizeof(SectionEntry);
   if (table_end > bytes.size()) return Bad(path, "truncated section table");
   if (IndexChecksum(bytes.data() + sizeof(FileHeader), bytes.size() - sizeof(FileHeader)) !=
@@ -183,14 +186,15 @@ void Gazetteer::FillToponym(uint32_t p, Toponym* t) const {
   if (p >= place_count_) return;
   const PlaceRec& r = place(p);
   t->place = static_cast<int32_t>(p);
-  t->name = std::string(PlaceName(p));
+  // assign() rather than a temporary string: this runs for every toponym of a document.
+  t->name.assign(PlaceName(p));
   t->has_coords = (r.flags & kHasCoords) != 0;
   t->lat = t->has_coords ? r.lat_e5 / 1e5 : 0;
   t->lon = t->has_coords ? r.lon_e5 / 1e5 : 0;
-  t->country = r.cc[0] != ' ' ? std::string(r.cc, 2) : std::string();
-  t->admin1 = r.admin1 != kNoPlace ? std::string(PlaceCode(r.admin1)) : std::string();
-  t->admin2 = r.admin2 != kNoPlace ? std::string(PlaceCode(r.admin2)) : std::string();
-  t->feature = std::string(kFeatureCodes[r.feature]);
+  t->country.assign(r.cc[0] != ' ' ? std::string_view(r.cc, 2) : std::string_view());
+  t->admin1.assign(r.admin1 != kNoPlace ? PlaceCode(r.admin1) : std::string_view());
+  t->admin2.assign(r.admin2 != kNoPlace ? PlaceCode(r.admin2) : std::string_view());
+  t->feature.assign(kFeatureCodes[r.feature]);
   t->geonameid.reset();
   switch (static_cast<PlaceKind>(r.kind)) {
     case PlaceKind::kCity:

@@ -32,9 +32,9 @@ std::string WriteTemp(const std::string& name, const std::string& bytes) {
 TEST(Gazetteer, BuildsAndOpensTheFixture) {
   const Gazetteer* g = FixtureGazetteer();
   ASSERT_NE(g, nullptr);
-  // 17 countries + 35 admin1 + 4 admin2 + 45 cities + 1 region.
-  EXPECT_EQ(g->place_count(), 17u + 35u + 4u + 45u + 1u);
-  EXPECT_NE(g->Describe().find("45 cities"), std::string::npos);
+  // 17 countries + 35 admin1 + 4 admin2 + 46 cities + 1 region.
+  EXPECT_EQ(g->place_count(), 17u + 35u + 4u + 46u + 1u);
+  EXPECT_NE(g->Describe().find("46 cities"), std::string::npos);
 }
 
 TEST(Gazetteer, NamesOfCodes) {
@@ -138,6 +138,20 @@ TEST(Gazetteer, RefusesOutOfRangeReferencesEvenWithAValidChecksum) {
   auto r = Gazetteer::Open(WriteTemp("geo_range.idx", bytes));
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.status().message().find("out of range"), std::string::npos);
+}
+
+// The checksum covers what follows the header, so the header's unused fields are checked
+// on their own: a damaged one is refused rather than ignored.
+TEST(Gazetteer, RefusesNonZeroReservedHeaderFields) {
+  const std::string bytes = ReadAll(FixtureIndexPath());
+  for (size_t off : {offsetof(FileHeader, reserved0), offsetof(FileHeader, reserved),
+                     offsetof(FileHeader, reserved) + 16}) {
+    std::string damaged = bytes;
+    damaged[off] = 1;
+    auto r = Gazetteer::Open(WriteTemp("geo_reserved.idx", damaged));
+    ASSERT_FALSE(r.ok()) << off;
+    EXPECT_NE(r.status().message().find("reserved"), std::string::npos) << off;
+  }
 }
 
 TEST(Gazetteer, MissingFileIsNotFound) {

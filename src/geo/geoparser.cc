@@ -14,8 +14,11 @@
 #include <GeographicLib/Geodesic.hpp>
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <cmath>
 #include <cstdlib>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -44,11 +47,12 @@ enum class Desig : uint8_t { kNone, kAdmin1, kAdmin2, kCity, kCountry };
 struct Mention {
   uint32_t b = 0, e = 0;            // the name's tokens
   uint32_t span_b = 0, span_e = 0;  // the output span (may add a type word)
-  std::vector<uint32_t> posts;      // postings, one per place (best name kind)
+  uint32_t post_off = 0, post_n = 0;  // postings (Scratch::posts), one per place (best kind)
   bool demonym = false;             // read as a demonym
   Desig desig = Desig::kNone;       // a type word after ("Kunduz province") or before
   bool desig_in_name = false;       // the type word disambiguates: it joins the span
   int container = -1;               // mention that contains this one ("X, Y", "X in Y")
+  int list_next = -1;               // "X, Y, Z", "X, Y and Z": Y, read as a list, not "X in Y"
   int capital_of = -1;              // "X, capital of Y"
   bool capital_word = false;        // "the capital Kabul", "provincial capital X"
   int claim_ref = -1;               // "X, N km DIR of Y": Y's mention
@@ -61,8 +65,29 @@ struct Mention {
   bool accepted = false;
   uint32_t chosen = kNoPlace;
   double score = 0;
-  std::string reason;
 };
+
+// Word lists are tested per token, so a word is compared as one integer: Pack gives a
+// word of at most 7 bytes as its bytes and its length in one uint64_t (distinct words,
+// distinct values), 0 for a longer or empty word; a list is a sorted array of those.
+constexpr uint64_t Pack(std::string_view f) {
+  if (f.empty() || f.size() > 7) return 0;
+  uint64_t w = static_cast<uint64_t>(f.size()) << 56;
+  for (size_t k = 0; k < f.size(); ++k) w |= static_cast<uint64_t>(static_cast<uint8_t>(f[k])) << (8 * k);
+  return w;
+}
+template <size_t N>
+constexpr std::array<uint64_t, N> PackedSet(const std::string_view (&words)[N]) {
+  std::array<uint64_t, N> set{};
+  for (size_t k = 0; k < N; ++k) set[k] = Pack(words[k]);
+  std::sort(set.begin(), set.end());
+  return set;
+}
+template <size_t N>
+bool InSet(const std::array<uint64_t, N>& set, std::string_view f) {
+  const uint64_t w = Pack(f);
+  return w != 0 && std::binary_search(set.begin(), set.end(), w);
+}
 
 bool IsJoiner(std::string_view f) {
   static constexpr std::string_view kJoiners[] = {
@@ -72,20 +97,30 @@ bool IsJoiner(std::string_view f) {
       "ibn", "ad", "ar",  "as",  "ash", "at",  "az",    "en",  "op",   "aan", "bei", "na",
       "nad", "pod", "zu", "zum", "ez",  "es",  "ed",    "et",  "sous", "en",  "d",   "l",
       "s",  "t",   "e",   "al",  "il",  "ak",  "um",    "ah",  "ath",  "adh", "ir",  "ud"};
-  for (auto j : kJoiners)
-    if (f == j) return true;
-  return false;
+  static constexpr auto kSet = PackedSet(kJoiners);
+  return InSet(kSet, f);
 }
 
 bool Capitalised(const Token& t) { return t.flags & (text::kCap | text::kAllCaps); }
+
+// Facility words (data/geo_words.tsv) that name a street or a square: a street named after
+// a place is rarely in that place.
+bool IsStreetWord(std::string_view f) {
+  static constexpr std::string_view kStreets[] = {"avenue", "ave",     "street",   "road",
+                                                  "rd",     "boulevard", "blvd",   "lane",
+                                                  "highway", "freeway", "motorway", "square",
+                                                  "plaza"};
+  for (std::string_view w : kStreets)
+    if (f == w) return true;
+  return false;
+}
 
 // The Arabic article as news write it before a name: "al-Raqqa", "Al-Shabaab", "ad-Dawr".
 bool IsArticle(std::string_view f) {
   static constexpr std::string_view kArticles[] = {"al", "el", "ad", "adh", "ar", "as", "ash",
                                                    "at", "ath", "az", "an", "ed", "es", "ul"};
-  for (auto x : kArticles)
-    if (f == x) return true;
-  return false;
+  static constexpr auto kSet = PackedSet(kArticles);
+  return InSet(kSet, f);
 }
 
 // A number token as a value ("300", "1,000", "3.5"); false if it is not one.
@@ -161,10 +196,149 @@ double Haversine(double lat1, double lon1, double lat2, double lon2) {
   return 2 * kR * std::asin(std::min(1.0, std::sqrt(h)));
 }
 
+// The document's countries as votes: (country code as 16 bits, weight).
+using CountryVote = std::pair<uint16_t, double>;
+// A country vote contributed by the mentions of one name (its phrase key), so that a name
+// does not vote for its own reading.
+struct NameVote {
+  uint64_t key;
+  uint16_t cc;
+  double w;
+  bool operator==(const NameVote&) const = default;
+};
+// A resolution shared by the mentions of one name in the same setting (no containment,
+// capital or distance statement of their own).
+struct Resolved {
+  uint64_t key;  // the candidate-list key
+  uint32_t place;
+  double margin;
+};
+// A place resolved with confidence, which makes places near it likelier.
+struct Anchor {
+  uint32_t place;
+  double weight;
+  uint64_t key;  // the name it was resolved from (a name does not anchor itself)
+  double lat, lon, coslat;
+  uint32_t admin1;  // the place's admin1 area
+  bool area;        // an area (may contain candidates), not a city
+  bool operator==(const Anchor&) const = default;
+};
+// A candidate reading of a mention: (posting, prior score).
+using Cand = std::pair<uint32_t, double>;
+// A range of a pool vector.
+struct Range {
+  uint32_t off = 0, n = 0;
+};
+
+// A map from 64-bit keys (any value, 0 included) to uint32 values, for the per-document
+// look-ups by name or country that a linear search would make quadratic in a long document
+// (thousands of distinct names in one text). Open addressing, capacity reused across
+// documents; Reset costs O(expected), so a short document stays cheap.
+class KeyIndex {
+ public:
+  static constexpr uint32_t kNone = UINT32_MAX;
+  // Empties the map, sized for about `expected` keys (it grows past that as needed).
+  void Reset(size_t expected) {
+    const size_t cap = std::bit_ceil(std::max<size_t>(16, expected * 2));
+    keys_.resize(cap);
+    vals_.assign(cap, kNone);
+    mask_ = cap - 1;
+    size_ = 0;
+  }
+  // The value of key, or kNone.
+  uint32_t Find(uint64_t key) const {
+    for (size_t h = Home(key);; h = (h + 1) & mask_) {
+      if (vals_[h] == kNone) return kNone;
+      if (keys_[h] == key) return vals_[h];
+    }
+  }
+  // The value of key, inserting `value` first if the key is new (value != kNone).
+  uint32_t FindOrInsert(uint64_t key, uint32_t value) {
+    if ((size_ + 1) * 2 > vals_.size()) Grow();
+    size_t h = Home(key);
+    for (; vals_[h] != kNone; h = (h + 1) & mask_)
+      if (keys_[h] == key) return vals_[h];
+    keys_[h] = key;
+    vals_[h] = value;
+    ++size_;
+    return value;
+  }
+  // Sets the value of a key already present.
+  void Set(uint64_t key, uint32_t value) {
+    for (size_t h = Home(key);; h = (h + 1) & mask_)
+      if (vals_[h] != kNone && keys_[h] == key) {
+        vals_[h] = value;
+        return;
+      }
+  }
+
+ private:
+  size_t Home(uint64_t key) const { return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> 29) & mask_; }
+  void Grow() {
+    std::vector<uint64_t> keys = std::move(keys_);
+    std::vector<uint32_t> vals = std::move(vals_);
+    Reset(vals.size());  // twice the capacity
+    for (size_t i = 0; i < vals.size(); ++i)
+      if (vals[i] != kNone) FindOrInsert(keys[i], vals[i]);
+  }
+  std::vector<uint64_t> keys_;
+  std::vector<uint32_t> vals_;
+  size_t mask_ = 0, size_ = 0;
+};
+
+// The buffers of one Parse call. Parse is const and runs on many threads at once, so each
+// thread keeps one Scratch (thread_local in Geoparser::Parse) and reuses its capacity from
+// one document to the next: after the first few documents a Parse call allocates nothing
+// but its output. Parser::Run clears every field before use; nothing carries over.
+struct Scratch {
+  std::vector<uint32_t> words;          // word classes per token (kUnknownWord: not yet)
+  std::vector<uint8_t> caps_sentence;   // per sentence: mostly capital letters (a headline)
+  std::vector<uint32_t> starts;         // tokens where a name may start (Match)
+  std::vector<std::pair<uint32_t, uint32_t>> sentence_counts;  // Scan
+  std::vector<lexicon::Match> matches;  // names-table matches at one token
+  std::vector<uint32_t> dedup;          // Match: a hash table of places
+  std::vector<Mention> ms;
+  std::vector<uint32_t> posts;          // postings of every mention (Mention::post_off/n)
+  std::vector<int> tok_mention;         // token -> mention index or -1
+  std::vector<uint32_t> holder_count;   // per mention: how many "X, Y" name it as Y
+  std::vector<CountryVote> doc_cc;
+  std::vector<NameVote> name_cc;
+  std::vector<uint16_t> hints;
+  std::vector<Resolved> resolved;
+  std::vector<Anchor> anchors;
+  std::vector<Cand> cand_pool;          // candidate lists of every mention
+  std::vector<Range> cands;             // per mention: its list in cand_pool
+  std::vector<uint32_t> contained_off;  // per mention + 1: its range in contained
+  std::vector<int> contained;           // mentions contained, grouped by container
+  std::vector<uint64_t> cand_key;
+  std::vector<std::pair<uint64_t, size_t>> cand_cache;
+  std::vector<uint64_t> person_names;
+  std::vector<std::pair<uint64_t, double>> name_ev;  // Run: one sense per document
+  std::vector<uint64_t> name_hash;                   // Run: per mention, its name as written
+  std::vector<std::pair<uint64_t, size_t>> best;     // Consistency
+  // Run: the choices before pass 2 and what pass 2 started from.
+  std::vector<uint32_t> chosen;
+  std::vector<CountryVote> gathered_cc;
+  std::vector<NameVote> gathered_names;
+  std::vector<Anchor> gathered_anchors;
+  std::vector<int> out_index;                        // Emit
+  // Look-ups by key (KeyIndex): person names; candidate lists, resolutions and consistency
+  // by name; evidence by name as written; country votes by country, name votes by (name,
+  // country), and each name's first vote (then name_next: its next vote, in order).
+  KeyIndex person_index, cand_index, resolved_index, best_index, ev_index, cc_index,
+      name_cc_index, name_first;
+  std::vector<uint32_t> name_next;
+  // Per mention: its neighbours in a list of names ("A, B and C"), -1 if none (Candidates).
+  std::vector<std::pair<int, int>> list_nb;
+  std::vector<uint8_t> is_ref;                       // Emit
+};
+
 class Parser {
  public:
-  Parser(const Gazetteer& g, const Analysis& a, const std::vector<std::string>* hints)
-      : g_(g), a_(a), n_(static_cast<uint32_t>(a.tokens.size())) {
+  Parser(const Gazetteer& g, const Analysis& a, const std::vector<std::string>* hints,
+         Scratch* scratch)
+      : g_(g), a_(a), n_(static_cast<uint32_t>(a.tokens.size())), s_(*scratch) {
+    hints_.clear();
     if (hints) {
       for (const std::string& h : *hints) {
         if (h.size() != 2 || h[0] < 'A' || h[0] > 'Z' || h[1] < 'A' || h[1] > 'Z') continue;
@@ -184,7 +358,8 @@ class Parser {
     return k == PlaceKind::kAdmin1 || k == PlaceKind::kAdmin2 || k == PlaceKind::kCountry ||
            k == PlaceKind::kRegion;
   }
-  // Word classes of token i, looked up on first use (most tokens are never asked about).
+  // Word classes of token i, looked up on first use (most tokens are never asked about;
+  // Scan looks up the capitalised words in one batch).
   uint32_t W(uint32_t i) const {
     if (i >= n_) return 0;
     uint32_t& w = words_[i];
@@ -199,7 +374,28 @@ class Parser {
   bool Contains(uint32_t area, uint32_t place) const;
   double Prior(const Mention& m, uint32_t post) const;
   int MentionAt(uint32_t tok) const;
+  // The postings of a mention (in Scratch::posts).
+  std::span<uint32_t> Posts(const Mention& m) const { return {s_.posts.data() + m.post_off, m.post_n}; }
+  // Keeps the postings of m for which keep(v) holds, in their order.
+  template <typename Pred>
+  void KeepPosts(Mention& m, Pred keep) {
+    std::span<uint32_t> p = Posts(m);
+    m.post_n = static_cast<uint32_t>(
+        std::remove_if(p.begin(), p.end(), [&](uint32_t v) { return !keep(v); }) - p.begin());
+  }
+  // Candidates of mention k (after Candidates()), best prior first.
+  std::span<const Cand> Cands(size_t k) const {
+    return {s_.cand_pool.data() + s_.cands[k].off, s_.cands[k].n};
+  }
+  // The mentions that name mention k as their container ("X, Y": X for Y).
+  std::span<const int> ContainedIn(size_t k) const {
+    return {s_.contained.data() + s_.contained_off[k], s_.contained_off[k + 1] - s_.contained_off[k]};
+  }
 
+  // True if "X, Y" (mention x, then y) is part of a list ("X, Y, Z", "X, Y and Z") rather
+  // than Y naming X's area ("Springfield, Illinois").
+  bool InList(const Mention& x, size_t y) const;
+  void Scan();
   void Match();
   void Context();
   void Recognize(Mention* m, int index);
@@ -210,52 +406,31 @@ class Parser {
   const Gazetteer& g_;
   const Analysis& a_;
   const uint32_t n_;
-  mutable std::vector<uint32_t> words_;  // word classes per token (kUnknownWord: not yet)
-  std::vector<uint8_t> caps_sentence_;  // per sentence: mostly capital letters (a headline)
-  std::vector<Mention> ms_;
-  std::vector<int> tok_mention_;  // token -> mention index or -1
-  std::vector<uint32_t> holder_count_;  // per mention: how many "X, Y" name it as Y
-  // The document's countries: (country code as 16 bits, weight), a handful per document.
-  std::vector<std::pair<uint16_t, double>> doc_cc_;
-  // The same, contributed by the mentions of one name (its phrase key), so that a name does
-  // not vote for its own reading: (name key, country, weight).
-  struct NameVote {
-    uint64_t key;
-    uint16_t cc;
-    double w;
-  };
-  std::vector<NameVote> name_cc_;
-  std::vector<uint16_t> hints_;  // the caller's country hints (16-bit codes)
+  Scratch& s_;
+  // Short names for the scratch buffers used throughout.
+  std::vector<uint32_t>& words_ = s_.words;
+  std::vector<uint8_t>& caps_sentence_ = s_.caps_sentence;
+  std::vector<Mention>& ms_ = s_.ms;
+  std::vector<int>& tok_mention_ = s_.tok_mention;
+  std::vector<uint32_t>& holder_count_ = s_.holder_count;
+  // The document's countries (a handful per document) and the votes of each name.
+  std::vector<CountryVote>& doc_cc_ = s_.doc_cc;
+  std::vector<NameVote>& name_cc_ = s_.name_cc;
+  std::vector<uint16_t>& hints_ = s_.hints;  // the caller's country hints (16-bit codes)
   static uint16_t CC(const PlaceRec& r) {
     return static_cast<uint16_t>(static_cast<uint8_t>(r.cc[0]) << 8 | static_cast<uint8_t>(r.cc[1]));
   }
-  // Resolution results shared by the mentions of one name in the same setting (no
-  // containment, capital or distance statement of their own): (cache key, place, margin).
-  struct Resolved {
-    uint64_t key;
-    uint32_t place;
-    double margin;
-  };
-  std::vector<Resolved> resolved_;
-  struct Anchor {
-    uint32_t place;
-    double weight;
-    uint64_t key;  // the name it was resolved from (a name does not anchor itself)
-    double lat, lon, coslat;
-    uint32_t admin1;  // the place's admin1 area
-    bool area;        // an area (may contain candidates), not a city
-  };
-  std::vector<Anchor> anchors_;  // places resolved with confidence
-  // Per mention: its best candidates by prior (postings and prior scores), computed once.
-  std::vector<std::vector<std::pair<uint32_t, double>>> cands_;
-  std::vector<std::vector<int>> contained_;  // per mention: the mentions it contains
-  std::vector<uint64_t> cand_key_;  // per mention: key of its candidate list (0: its own)
-  std::vector<std::pair<uint64_t, size_t>> cand_cache_;  // candidate-list key -> mention
+  std::vector<Resolved>& resolved_ = s_.resolved;
+  std::vector<Anchor>& anchors_ = s_.anchors;  // places resolved with confidence
+  // Per mention: the key of its candidate list (0: its own), and candidate-list key ->
+  // the mention that computed it.
+  std::vector<uint64_t>& cand_key_ = s_.cand_key;
+  std::vector<std::pair<uint64_t, size_t>>& cand_cache_ = s_.cand_cache;
   void Candidates();
-  std::vector<uint64_t> person_names_;  // folded-token hashes of surnames of people named here
+  // Folded-token hashes of surnames of people named here.
+  std::vector<uint64_t>& person_names_ = s_.person_names;
   bool IsPersonName(uint32_t tok) const {
-    return std::find(person_names_.begin(), person_names_.end(), a_.tokens[tok].hash) !=
-           person_names_.end();
+    return s_.person_index.Find(a_.tokens[tok].hash) != KeyIndex::kNone;
   }
   void FindPeople();
 };
@@ -263,9 +438,9 @@ class Parser {
 // People named with a title or a first name: "Gen. Abdul Rashid Dostom", "Tim Whitley",
 // "Governor David Paterson". Their last word alone later names the person, not a place.
 void Parser::FindPeople() {
-  for (uint32_t i = 0; i + 1 < n_; ++i) {
+  for (uint32_t i : s_.starts) {  // every capitalised word is a start
     const Token& t = a_.tokens[i];
-    if (t.kind != TokKind::kWord || !Capitalised(t) || (t.flags & text::kAllCaps)) continue;
+    if (i + 1 >= n_ || !Capitalised(t) || (t.flags & text::kAllCaps)) continue;
     uint32_t c = W(i);
     bool title = c & kWordTitle;
     bool first = (c & kWordFirstName) && !(c & (kWordCommon1 | kWordCommon2));
@@ -287,13 +462,15 @@ void Parser::FindPeople() {
     int mi = MentionAt(last);
     if (mi >= 0) {
       bool strong = false;
-      for (uint32_t v : ms_[static_cast<size_t>(mi)].posts) {
+      for (uint32_t v : Posts(ms_[static_cast<size_t>(mi)])) {
         PlaceKind k = Kind(PostingPlace(v));
         strong |= k == PlaceKind::kCountry || k == PlaceKind::kAdmin1 || k == PlaceKind::kRegion;
       }
       if (strong) continue;
     }
-    if (!IsPersonName(last)) person_names_.push_back(a_.tokens[last].hash);
+    if (s_.person_index.FindOrInsert(a_.tokens[last].hash, static_cast<uint32_t>(person_names_.size())) ==
+        person_names_.size())
+      person_names_.push_back(a_.tokens[last].hash);
   }
 }
 
@@ -305,7 +482,7 @@ bool Parser::SentenceInitial(uint32_t i) const {
   return true;
 }
 
-bool Parser::Contains(uint32_t area, uint32_t p) const {
+inline bool Parser::Contains(uint32_t area, uint32_t p) const {
   if (area == p) return false;
   const PlaceRec& a = P(area);
   const PlaceRec& r = P(p);
@@ -326,28 +503,102 @@ int Parser::MentionAt(uint32_t tok) const {
   return tok_mention_[tok];
 }
 
+// "Mexico, China, Japan and Brazil", "Georgia, Oklahoma, Pennsylvania": Y is followed by
+// another name after ",", "and", "or" (or ", and"), and X and Y can both be places of one
+// rank (countries; first-level areas of one country), so the commas separate list items
+// and Y does not contain X. Read as containment, "China" became a village in Japan and
+// "Oklahoma" a borough in Pennsylvania. "Hyderabad, Pakistan and Delhi" and "Atlanta,
+// Georgia, United States" stay containment: Hyderabad and Atlanta are no country, Georgia
+// and the United States no pair of states.
+bool Parser::InList(const Mention& x, size_t y) const {
+  const Mention& my = ms_[y];
+  uint32_t j = my.e;
+  if (j < n_ && Is(j, ",")) ++j;
+  if (j < n_ && (Is(j, "and") || Is(j, "or"))) ++j;
+  if (j == my.e || j >= n_) return false;
+  const int z = MentionAt(j);
+  if (z < 0 || ms_[static_cast<size_t>(z)].b != j) return false;
+  // The ranks a name can have by its own name (not a demonym or an alternate spelling):
+  // country, and the countries of its first-level areas.
+  auto has_country = [this](const Mention& m) {
+    for (uint32_t v : Posts(m))
+      if (Kind(PostingPlace(v)) == PlaceKind::kCountry && PostingKind(v) <= NameKind::kAlias) return true;
+    return false;
+  };
+  if (has_country(x) && has_country(my)) return true;
+  for (uint32_t v : Posts(x)) {
+    const uint32_t p = PostingPlace(v);
+    if (Kind(p) != PlaceKind::kAdmin1 || PostingKind(v) > NameKind::kAlias) continue;
+    for (uint32_t w : Posts(my)) {
+      const uint32_t q = PostingPlace(w);
+      if (Kind(q) == PlaceKind::kAdmin1 && PostingKind(w) <= NameKind::kAlias && CC(P(p)) == CC(P(q)))
+        return true;
+    }
+  }
+  return false;
+}
+
+// One pass over the tokens before matching: which sentences are headlines (mostly capital
+// letters), where a name may start, and the word classes of the capitalised words (the
+// later steps ask about nearly all of them). The word-class lookups of a few words ahead
+// are started early (PhraseTable::Prefetch) so that their cache misses overlap.
+// How many starts ahead Scan and Match prefetch (a hint: results never depend on it).
+constexpr size_t kPrefetchAhead = 8;
+void Parser::Scan() {
+  words_.assign(n_, kUnknownWord);
+  // Per sentence: words of two letters or more, and how many of them are in capitals.
+  // (Analyze's sentences partition the tokens and Token::sentence names each one's.)
+  std::vector<std::pair<uint32_t, uint32_t>>& counts = s_.sentence_counts;
+  counts.assign(a_.sentences.size(), {0, 0});
+  std::vector<uint32_t>& starts = s_.starts;
+  starts.clear();
+  for (uint32_t i = 0; i < n_; ++i) {
+    const Token& t = a_.tokens[i];
+    if (t.kind != TokKind::kWord) continue;
+    if (!counts.empty() && t.end - t.start >= 2) {
+      counts[t.sentence].first += 1;
+      counts[t.sentence].second += (t.flags & text::kAllCaps) ? 1 : 0;
+    }
+    if (Capitalised(t) ||
+        // "al-Raqqa", "ad-Dawr": a lower-case article hyphen-joined to a name
+        (i + 1 < n_ && (a_.tokens[i + 1].flags & text::kHyphenBefore) &&
+         Capitalised(a_.tokens[i + 1]) && a_.Folded(i).size() <= 3 && IsJoiner(a_.Folded(i))))
+      starts.push_back(i);
+  }
+  caps_sentence_.resize(counts.size());
+  for (size_t s = 0; s < counts.size(); ++s)
+    caps_sentence_[s] = counts[s].first >= 3 && counts[s].second * 10 >= counts[s].first * 6;
+  const lexicon::PhraseTable& words = g_.words();
+  for (size_t k = 0; k < starts.size(); ++k) {
+    if (k + kPrefetchAhead < starts.size())
+      words.Prefetch(lexicon::TokenKey(a_.tokens[starts[k + kPrefetchAhead]].hash));
+    const uint32_t i = starts[k];
+    if (Capitalised(a_.tokens[i])) words_[i] = g_.WordClasses(a_, i);
+  }
+}
+
+// At each token where a name may start (Scan), the longest names-table match whose words
+// are capitalised (lower-case joiners allowed inside). As in Scan, the names-table probe of
+// a start a few ahead is begun early.
 void Parser::Match() {
   const auto& names = g_.names();
-  std::vector<lexicon::Match> all;
-  for (uint32_t i = 0; i < n_;) {
-    const Token& t = a_.tokens[i];
-    bool start_ok = t.kind == TokKind::kWord &&
-                    (Capitalised(t) ||
-                     // "al-Raqqa", "ad-Dawr": a lower-case article hyphen-joined to a name
-                     (i + 1 < n_ && (a_.tokens[i + 1].flags & text::kHyphenBefore) &&
-                      Capitalised(a_.tokens[i + 1]) && a_.Folded(i).size() <= 3 &&
-                      IsJoiner(a_.Folded(i))));
-    if (!start_ok) {
-      ++i;
-      continue;
-    }
+  std::vector<lexicon::Match>& all = s_.matches;
+  const std::vector<uint32_t>& starts = s_.starts;
+  std::vector<uint32_t>& posts = s_.posts;
+  ms_.reserve(starts.size());  // at most one mention per start (no regrowth in a long text)
+  uint32_t i = 0;  // the first token not inside a name found already
+  for (size_t si = 0; si < starts.size(); ++si) {
+    if (si + kPrefetchAhead < starts.size())
+      names.Prefetch(lexicon::TokenKey(a_.tokens[starts[si + kPrefetchAhead]].hash));
+    if (starts[si] < i) continue;
+    i = starts[si];
     all.clear();
     names.AllAt(a_, i, SentEnd(i), &all);
     // "al-Raqqa", "Al-Shabaab": the article alone is never the name ("Al" folds like Ål,
     // Norway); the name is looked up without it, and the span keeps it.
     bool skip_article = false;
-    if (i + 1 < n_ && IsArticle(a_.Folded(i)) && (a_.tokens[i + 1].flags & text::kHyphenBefore) &&
-        a_.tokens[i + 1].kind == TokKind::kWord) {
+    if (i + 1 < n_ && (a_.tokens[i + 1].flags & text::kHyphenBefore) &&
+        a_.tokens[i + 1].kind == TokKind::kWord && IsArticle(a_.Folded(i))) {
       std::erase_if(all, [&](const lexicon::Match& x) { return x.end == i + 1; });
       if (all.empty()) {
         names.AllAt(a_, i + 1, SentEnd(i), &all);
@@ -377,26 +628,48 @@ void Parser::Match() {
         break;
       }
     }
-    if (!best) {
-      ++i;
-      continue;
-    }
+    if (!best) continue;
     Mention m;
     m.b = m.span_b = skip_article ? i : best->begin;
     m.e = m.span_e = best->end;
-    // One posting per place, the best name kind.
-    for (uint32_t v : best->values) {
-      uint32_t p = PostingPlace(v);
-      bool seen = false;
-      for (uint32_t& w : m.posts) {
-        if (PostingPlace(w) == p) {
-          if (PostingKind(v) < PostingKind(w)) w = v;
-          seen = true;
+    // One posting per place: the first of its postings with the best (lowest) name kind,
+    // at the place of its first posting.
+    m.post_off = static_cast<uint32_t>(posts.size());
+    const std::span<const uint32_t> values = best->values;
+    if (values.size() <= 16) {
+      for (uint32_t v : values) {
+        const uint32_t p = PostingPlace(v);
+        bool seen = false;
+        for (size_t w = m.post_off; w < posts.size(); ++w) {
+          if (PostingPlace(posts[w]) == p) {
+            if (PostingKind(v) < PostingKind(posts[w])) posts[w] = v;
+            seen = true;
+          }
         }
+        if (!seen) posts.push_back(v);
       }
-      if (!seen) m.posts.push_back(v);
+    } else {
+      // The same for a long list ("Victoria", "San Jose": dozens of places) in linear time,
+      // finding a place's posting through a small hash table of places (a slot holds the
+      // posting's index among this mention's postings + 1; 0 is empty).
+      std::vector<uint32_t>& slots = s_.dedup;
+      const size_t mask = std::bit_ceil(values.size() * 2) - 1;
+      slots.assign(mask + 1, 0);
+      for (uint32_t v : values) {
+        const uint32_t p = PostingPlace(v);
+        size_t h = static_cast<size_t>((p * 0x9E3779B97F4A7C15ull) >> 32) & mask;
+        while (slots[h] && PostingPlace(posts[m.post_off + slots[h] - 1]) != p) h = (h + 1) & mask;
+        if (!slots[h]) {
+          posts.push_back(v);
+          slots[h] = static_cast<uint32_t>(posts.size() - m.post_off);
+          continue;
+        }
+        uint32_t& w = posts[m.post_off + slots[h] - 1];
+        if (PostingKind(v) < PostingKind(w)) w = v;
+      }
     }
-    ms_.push_back(std::move(m));
+    m.post_n = static_cast<uint32_t>(posts.size() - m.post_off);
+    ms_.push_back(m);
     i = best->end;
   }
   tok_mention_.assign(n_, -1);
@@ -438,7 +711,10 @@ void Parser::Context() {
     if (m.desig != Desig::kNone && j < n_ && (W(j) & (kWordAdmin1 | kWordAdmin2 | kWordCity))) ++j;
     if (j + 1 < n_ && (Is(j, ",") || Is(j, "(") || Is(j, "in"))) {
       int y = MentionAt(j + 1);
-      if (y >= 0 && ms_[static_cast<size_t>(y)].b == j + 1) m.container = y;
+      if (y >= 0 && ms_[static_cast<size_t>(y)].b == j + 1) {
+        if (Is(j, ",") && InList(m, static_cast<size_t>(y))) m.list_next = y;
+        else m.container = y;
+      }
     }
     // "Y's X": "Afghanistan's Kunduz province".
     if (m.b >= 2 && (Is(m.b - 1, "s") || Is(m.b - 1, "'s")) && m.container < 0) {
@@ -520,24 +796,20 @@ void Parser::Recognize(Mention* mp, int index) {
     const Token& last = a_.tokens[e - 1];
     bool caps_form = (last.flags & (text::kAllCaps | text::kAbbrev)) && !headline;
     bool state_form = b >= 1 && Is(b - 1, ",") && Is(e, ".") && Capitalised(first);
-    std::vector<uint32_t> keep;
     bool abbrev = false;
-    for (uint32_t v : m.posts) abbrev |= PostingKind(v) == NameKind::kAbbrev;
-    for (uint32_t v : m.posts) {
+    for (uint32_t v : Posts(m)) abbrev |= PostingKind(v) == NameKind::kAbbrev;
+    const bool state_abbrev = state_form && abbrev && single && a_.Folded(b).size() <= 4;
+    KeepPosts(m, [&](uint32_t v) {
       bool is_abbrev = PostingKind(v) == NameKind::kAbbrev;
-      if (state_form && abbrev && single && a_.Folded(b).size() <= 4) {
-        if (is_abbrev) keep.push_back(v);  // "Gainesville, Va.": the state, not "Va" (Wa)
-      } else if (!is_abbrev || caps_form || state_form) {
-        keep.push_back(v);
-      }
-    }
-    m.posts.swap(keep);
-    if (m.posts.empty()) return;
+      if (state_abbrev) return is_abbrev;  // "Gainesville, Va.": the state, not "Va" (Wa)
+      return !is_abbrev || caps_form || state_form;
+    });
+    if (m.post_n == 0) return;
     // "U.S." written as an abbreviation means the abbreviation's place, not a village whose
     // name folds the same ("Us", France).
     if (abbrev && (last.flags & text::kAbbrev)) {
-      std::erase_if(m.posts, [](uint32_t v) { return PostingKind(v) != NameKind::kAbbrev; });
-      if (m.posts.empty()) return;
+      KeepPosts(m, [](uint32_t v) { return PostingKind(v) == NameKind::kAbbrev; });
+      if (m.post_n == 0) return;
     }
   }
   // From here on a return is a firm "not a place": a weak reading of the same name elsewhere
@@ -547,7 +819,7 @@ void Parser::Recognize(Mention* mp, int index) {
   // An all-capital short word in running text is an acronym ("DOH", "FAO"), unless the name
   // is an abbreviation of the list ("US", "UK", "DRC").
   bool has_abbrev = false;
-  for (uint32_t v : m.posts) has_abbrev |= PostingKind(v) == NameKind::kAbbrev;
+  for (uint32_t v : Posts(m)) has_abbrev |= PostingKind(v) == NameKind::kAbbrev;
   if (single && (first.flags & text::kAllCaps) && !headline && a_.Folded(b).size() <= 5 && !has_abbrev)
     return;
   // A name of one or two letters that is not an abbreviation of the list: "St", "Al", "Lu".
@@ -559,7 +831,7 @@ void Parser::Recognize(Mention* mp, int index) {
   // A surname of a person named elsewhere in the document ("Governor David Paterson" ...
   // "Paterson said").
   if (single && IsPersonName(b) && m.desig == Desig::kNone &&
-      m.container < 0)
+      m.container < 0 && m.list_next < 0)
     return;
   // A direction word named as an area ("Eastern", "North": provinces of Saudi Arabia and
   // Cameroon) at the head of a longer name: "Eastern Ghouta", "North Africa", "Northern
@@ -577,14 +849,14 @@ void Parser::Recognize(Mention* mp, int index) {
   m.ev = 0;
   // Demonym reading: a posting of kind demonym for a country or region.
   bool has_demonym = false, has_other = false;
-  for (uint32_t v : m.posts) {
+  for (uint32_t v : Posts(m)) {
     if (PostingKind(v) == NameKind::kDemonym) has_demonym = true;
     else has_other = true;
   }
   // Prominence of the best reading.
   double prom = 0;
   bool strong = false;  // a country, admin1 or region by its own name
-  for (uint32_t v : m.posts) {
+  for (uint32_t v : Posts(m)) {
     uint32_t p = PostingPlace(v);
     const PlaceRec& r = P(p);
     double s = 0;
@@ -595,7 +867,10 @@ void Parser::Recognize(Mention* mp, int index) {
       case PlaceKind::kAdmin2: s = PostingKind(v) <= NameKind::kAlias ? 1.5 : 0.5; break;
       case PlaceKind::kCity: {
         std::string_view fc = kFeatureCodes[r.feature];
-        s = std::clamp((std::log10(r.population + 1.0) - 3.0) / 1.2, 0.0, 3.0);
+        // (log10(population + 1) - 3) / 1.2 in [0, 3]: 0 for fewer than 999 people (the
+        // logarithm is below 3), which spares the logarithm for most small places.
+        s = r.population < 999 ? 0.0
+                               : std::clamp((std::log10(r.population + 1.0) - 3.0) / 1.2, 0.0, 3.0);
         if (fc == "PPLC") s += 1.0;
         else if (fc == "PPLA") s += 0.5;
         if (PostingKind(v) == NameKind::kAlternate) s -= 0.7;
@@ -615,7 +890,7 @@ void Parser::Recognize(Mention* mp, int index) {
     else ev += 1.0;
   }
   if (m.desig != Desig::kNone) ev += 2.0;
-  if (m.container >= 0 || m.capital_of >= 0 || m.claim_ref != -1 || m.capital_word) ev += 2.0;
+  if (m.container >= 0 || m.list_next >= 0 || m.capital_of >= 0 || m.claim_ref != -1 || m.capital_word) ev += 2.0;
   ev += holder_count_[static_cast<size_t>(index)];  // "Y" of someone's "X, Y"
   if (e < n_ && (a_.tokens[e].flags & text::kHyphenBefore) && Is(e, "based")) ev += 2.0;
   if (!single) {
@@ -707,14 +982,14 @@ void Parser::Recognize(Mention* mp, int index) {
   // Norway) are one longer name, unless one holds the other ("Houston Texas") or one is a
   // demonym ("Iraqi Kurdistan").
   {
-    auto demonym_of = [](const Mention& x) {
-      for (uint32_t v : x.posts)
+    auto demonym_of = [this](const Mention& x) {
+      for (uint32_t v : Posts(x))
         if (PostingKind(v) == NameKind::kDemonym) return true;
       return false;
     };
     auto holds = [&](const Mention& x, const Mention& y) {
-      for (uint32_t v : y.posts)
-        for (uint32_t w : x.posts)
+      for (uint32_t v : Posts(y))
+        for (uint32_t w : Posts(x))
           if (Contains(PostingPlace(v), PostingPlace(w)) || Contains(PostingPlace(w), PostingPlace(v)))
             return true;
       return false;
@@ -743,7 +1018,8 @@ void Parser::Recognize(Mention* mp, int index) {
   // something that says "place"; so does a name that says or is told something ("Ali said",
   // "added McCracken").
   if (single && (wc & kWordFirstName) && !strong && !has_demonym) ev -= 1.5;
-  if (single && !strong && !has_demonym && prom < 2.5 && m.desig == Desig::kNone && m.container < 0) {
+  if (single && !strong && !has_demonym && prom < 2.5 && m.desig == Desig::kNone && m.container < 0 &&
+      m.list_next < 0) {
     bool says_after = e < n_ && (W(e) & kWordPersonAfter);
     if (!says_after && e + 1 < n_ && (Is(e, "also") || Is(e, "then") || Is(e, "has") || Is(e, "had")))
       says_after = W(e + 1) & kWordPersonAfter;
@@ -752,8 +1028,8 @@ void Parser::Recognize(Mention* mp, int index) {
   }
   // "Abo al-Dohur", "Deir ez-Zor"-like names we lack: the head of a longer name joined by an
   // article.
-  if (e + 1 < n_ && IsArticle(a_.Folded(e)) && !Capitalised(a_.tokens[e]) &&
-      (a_.tokens[e + 1].flags & text::kHyphenBefore) && Capitalised(a_.tokens[e + 1]))
+  if (e + 1 < n_ && !Capitalised(a_.tokens[e]) && (a_.tokens[e + 1].flags & text::kHyphenBefore) &&
+      Capitalised(a_.tokens[e + 1]) && IsArticle(a_.Folded(e)))
     ev -= 3.0;
   // "Mississippi River", "Kabul Airport", "Russian Embassy": a feature named after a place.
   if (e < n_ && Capitalised(a_.tokens[e]) && (W(e) & kWordFacility) && !(a_.tokens[e].flags & text::kHyphenBefore) &&
@@ -770,18 +1046,12 @@ void Parser::Recognize(Mention* mp, int index) {
   // A demonym reading wins over a place of the same name ("Canadian", Texas) unless the
   // context asks for a place ("in Canadian").
   bool place_context = (b >= 1 && (pw & kWordCue) && !Is(b - 1, "of")) || m.desig != Desig::kNone ||
-                       m.container >= 0;
+                       m.container >= 0 || m.list_next >= 0;
   m.demonym = has_demonym && (!has_other || !place_context);
   if (m.demonym) {
-    std::vector<uint32_t> keep;
-    for (uint32_t v : m.posts)
-      if (PostingKind(v) == NameKind::kDemonym) keep.push_back(v);
-    m.posts.swap(keep);
+    KeepPosts(m, [](uint32_t v) { return PostingKind(v) == NameKind::kDemonym; });
   } else if (has_demonym) {
-    std::vector<uint32_t> keep;
-    for (uint32_t v : m.posts)
-      if (PostingKind(v) != NameKind::kDemonym) keep.push_back(v);
-    m.posts.swap(keep);
+    KeepPosts(m, [](uint32_t v) { return PostingKind(v) != NameKind::kDemonym; });
   }
 }
 
@@ -823,7 +1093,7 @@ double Parser::Prior(const Mention& m, uint32_t post) const {
   // An area named like its own seat, with no type word: the city is meant ("Kunduz").
   if (m.desig == Desig::kNone && (r.kind == static_cast<uint8_t>(PlaceKind::kAdmin1) ||
                                   r.kind == static_cast<uint8_t>(PlaceKind::kAdmin2))) {
-    for (uint32_t v : m.posts) {
+    for (uint32_t v : Posts(m)) {
       uint32_t q = PostingPlace(v);
       if (q == r.link || (Kind(q) == PlaceKind::kCity && Contains(p, q) &&
                           P(q).population * 4 > r.population / 8))
@@ -833,7 +1103,7 @@ double Parser::Prior(const Mention& m, uint32_t post) const {
   // Containment stated in the text.
   if (m.container >= 0) {
     const Mention& y = ms_[static_cast<size_t>(m.container)];
-    for (uint32_t v : y.posts) {
+    for (uint32_t v : Posts(y)) {
       if (Contains(PostingPlace(v), p)) {
         s += 5;
         break;
@@ -847,58 +1117,138 @@ double Parser::Prior(const Mention& m, uint32_t post) const {
 // (the document context adds at most a few points, far less than the prior spread beyond).
 void Parser::Candidates() {
   constexpr size_t kMaxCands = 24;
-  cands_.assign(ms_.size(), {});
+  // Lists: the items next to each item of "A, B, C and D" (found by Context through
+  // list_next), whose readings say what kind of place the item is.
+  {
+    std::vector<std::pair<int, int>>& nb = s_.list_nb;
+    nb.assign(ms_.size(), {-1, -1});
+    std::vector<uint8_t>& in_list = s_.is_ref;  // (borrowed: Emit refills it)
+    in_list.assign(ms_.size(), 0);
+    for (size_t k = 0; k < ms_.size(); ++k) {
+      if (ms_[k].list_next < 0) continue;
+      in_list[k] = 1;
+      in_list[static_cast<size_t>(ms_[k].list_next)] = 1;
+    }
+    for (size_t k = 0; k < ms_.size(); ++k) {
+      const Mention& m = ms_[k];
+      uint32_t j = m.e;
+      if (j < n_ && Is(j, ",")) ++j;
+      if (j < n_ && (Is(j, "and") || Is(j, "or"))) ++j;
+      if (j == m.e || j >= n_) continue;
+      const int z = MentionAt(j);
+      if (z < 0 || ms_[static_cast<size_t>(z)].b != j || m.container == z) continue;
+      nb[k].second = z;
+      nb[static_cast<size_t>(z)].first = static_cast<int>(k);
+    }
+    // "..., C and D": D follows an item of the list without a comma-pair of its own.
+    for (size_t k = 0; k < ms_.size(); ++k)
+      if (!in_list[k] && nb[k].first >= 0 && in_list[static_cast<size_t>(nb[k].first)] &&
+          ms_[static_cast<size_t>(nb[k].first)].list_next < 0)
+        in_list[k] = 2;
+    for (size_t k = 0; k < ms_.size(); ++k)
+      if (!in_list[k]) nb[k] = {-1, -1};
+  }
+  s_.cands.assign(ms_.size(), Range{});
+  s_.cand_pool.clear();
   cand_key_.assign(ms_.size(), 0);
   cand_cache_.clear();
-  contained_.assign(ms_.size(), {});
+  s_.cand_index.Reset(ms_.size());
+  // The mentions each mention contains, in mention order (a counting sort by container).
+  std::vector<uint32_t>& off = s_.contained_off;
+  off.assign(ms_.size() + 1, 0);
+  for (const Mention& m : ms_)
+    if (m.container >= 0) ++off[static_cast<size_t>(m.container) + 1];
+  for (size_t k = 0; k < ms_.size(); ++k) off[k + 1] += off[k];
+  s_.contained.resize(off[ms_.size()]);
   for (size_t k = 0; k < ms_.size(); ++k)
-    if (ms_[k].container >= 0) contained_[static_cast<size_t>(ms_[k].container)].push_back(static_cast<int>(k));
+    if (ms_[k].container >= 0)
+      s_.contained[off[static_cast<size_t>(ms_[k].container)]++] = static_cast<int>(k);
+  // Filling advanced each group's start to the next group's: shift the starts back.
+  for (size_t k = ms_.size(); k > 0; --k) off[k] = off[k - 1];
+  off[0] = 0;
   for (size_t k = 0; k < ms_.size(); ++k) {
     Mention& m = ms_[k];
     if (!m.accepted) continue;
-    for (uint32_t v : m.posts) m.has_primary |= PostingKind(v) <= NameKind::kAlias;
+    for (uint32_t v : Posts(m)) m.has_primary |= PostingKind(v) <= NameKind::kAlias;
     m.key = lexicon::PhraseKey(a_, m.b, m.e);
     // The priors depend on the name's postings, its type word and "the capital" before it,
     // and on a container of its own; mentions that share all of these share the list.
     uint64_t ck = 0;
     if (m.container < 0) {
       ck = m.key * 0x9E3779B97F4A7C15ull + (static_cast<uint64_t>(m.desig) << 1) + m.capital_word;
-      for (uint32_t v : m.posts) ck = (ck ^ v) * 0xFF51AFD7ED558CCDull;
+      for (uint32_t v : Posts(m)) ck = (ck ^ v) * 0xFF51AFD7ED558CCDull;
       ck |= 1;  // 0 means "not shared"
     }
     cand_key_[k] = ck;
-    auto& c = cands_[k];
     if (ck) {
-      auto it = std::find_if(cand_cache_.begin(), cand_cache_.end(),
-                             [ck](const auto& x) { return x.first == ck; });
-      if (it != cand_cache_.end()) {
-        c = cands_[it->second];
+      const uint32_t first_k = s_.cand_index.FindOrInsert(ck, static_cast<uint32_t>(k));
+      if (first_k != k) {
+        s_.cands[k] = s_.cands[first_k];  // the same list (read-only from here)
         continue;
       }
       cand_cache_.push_back({ck, k});
     }
-    c.reserve(m.posts.size());
-    for (uint32_t v : m.posts) c.push_back({v, Prior(m, v)});
-    std::sort(c.begin(), c.end(), [](const auto& x, const auto& y) { return x.second > y.second; });
-    if (c.size() > kMaxCands) c.resize(kMaxCands);
+    std::vector<Cand>& pool = s_.cand_pool;
+    const size_t first = pool.size();
+    for (uint32_t v : Posts(m)) pool.push_back({v, Prior(m, v)});
+    std::sort(pool.begin() + static_cast<std::ptrdiff_t>(first), pool.end(),
+              [](const auto& x, const auto& y) { return x.second > y.second; });
+    if (pool.size() - first > kMaxCands) pool.resize(first + kMaxCands);
+    s_.cands[k] = {static_cast<uint32_t>(first), static_cast<uint32_t>(pool.size() - first)};
   }
 }
+
+// What a list's kind adds to a reading of that kind (Resolve).
+constexpr double kListBonus = 2.5;
 
 void Parser::Resolve(bool second_pass) {
   double wsum_all = 0;
   for (auto& [c, w] : doc_cc_) wsum_all += w;
   resolved_.clear();
+  s_.resolved_index.Reset(ms_.size());
   for (size_t k = 0; k < ms_.size(); ++k) {
     Mention& m = ms_[k];
-    if (!m.accepted || cands_[k].empty()) continue;
+    if (!m.accepted || s_.cands[k].n == 0) continue;
     // A mention whose score depends on nothing of its own takes the result of an earlier
     // mention of the same name in the same setting.
-    const uint64_t rk = cand_key_[k] && contained_[k].empty() && m.capital_of < 0 && m.claim_ref < 0
+    // In a list, the kind of place its neighbours were read as (pass 2: from the pass before):
+    // "Georgia, Oklahoma, Pennsylvania and Texas" are states, "Mexico, China and Japan"
+    // countries. Both neighbours there are, read as one kind (a country, or a first-level
+    // area of one country).
+    PlaceKind list_kind = PlaceKind::kCity;
+    uint16_t list_cc = 0;
+    bool in_list = false;
+    if (second_pass) {
+      int agree = 0, seen = 0;
+      for (int x : {s_.list_nb[k].first, s_.list_nb[k].second}) {
+        if (x < 0) continue;
+        const Mention& y = ms_[static_cast<size_t>(x)];
+        if (!y.accepted || y.chosen == kNoPlace || y.demonym) continue;
+        const PlaceKind yk = Kind(y.chosen);
+        const uint16_t ycc = CC(P(y.chosen));
+        if (yk != PlaceKind::kCountry && yk != PlaceKind::kAdmin1) {
+          agree = -1;
+          break;
+        }
+        if (seen == 0) {
+          list_kind = yk;
+          list_cc = ycc;
+        } else if (yk != list_kind || (yk == PlaceKind::kAdmin1 && ycc != list_cc)) {
+          agree = -1;
+          break;
+        }
+        ++seen;
+        ++agree;
+      }
+      in_list = agree > 0;
+    }
+    const uint64_t rk = cand_key_[k] && ContainedIn(k).empty() && m.capital_of < 0 && m.claim_ref < 0 &&
+                                !in_list
                             ? cand_key_[k] : 0;
     if (rk) {
-      auto it = std::find_if(resolved_.begin(), resolved_.end(),
-                             [rk](const Resolved& x) { return x.key == rk; });
-      if (it != resolved_.end()) {
+      const uint32_t ri = s_.resolved_index.Find(rk);
+      if (ri != KeyIndex::kNone) {
+        const Resolved* it = &resolved_[ri];
         m.chosen = it->place;
         m.score = 1.0 / (1.0 + std::exp(-(it->margin + 0.5 * (m.ev - 1.0))));
         continue;
@@ -908,14 +1258,15 @@ void Parser::Resolve(bool second_pass) {
     uint32_t best_place = kNoPlace;
     // This name's own country votes, which do not count for its readings.
     double own_sum = 0;
-    if (second_pass)
-      for (const NameVote& nv : name_cc_)
-        if (nv.key == m.key) own_sum += nv.w;
+    // (This name's votes, in the order of name_cc_: the chain from name_first.)
+    const uint32_t own_first = second_pass ? s_.name_first.Find(m.key) : KeyIndex::kNone;
+    for (uint32_t i = own_first; i != KeyIndex::kNone; i = s_.name_next[i]) own_sum += name_cc_[i].w;
     // The most the context below can add to a prior: candidates (sorted by prior) that
     // cannot reach the second-best score even so are not scored at all.
-    const double reach = (second_pass ? 4.0 + 1.5 : 0.0) + 4.0 * static_cast<double>(contained_[k].size()) +
-                         (m.capital_of >= 0 ? 1e9 : 0.0) + (m.claim_ref >= 0 ? 2.5 : 0.0) + 1e-9;
-    for (const auto& [v, prior] : cands_[k]) {
+    const double reach = (second_pass ? 4.0 + 1.5 : 0.0) + 4.0 * static_cast<double>(ContainedIn(k).size()) +
+                         (m.capital_of >= 0 ? 1e9 : 0.0) + (m.claim_ref >= 0 ? 2.5 : 0.0) +
+                         (in_list ? kListBonus : 0.0) + 1e-9;
+    for (const auto& [v, prior] : Cands(k)) {
       if (prior + reach < second) break;
       uint32_t p = PostingPlace(v);
       double s = prior;
@@ -924,19 +1275,22 @@ void Parser::Resolve(bool second_pass) {
       if (second_pass && !doc_cc_.empty() && Kind(p) != PlaceKind::kRegion && r.cc[0] != ' ') {
         const uint16_t cc = CC(r);
         double wsum = wsum_all - own_sum, mine = 0;
-        for (const auto& [c, w] : doc_cc_)
-          if (c == cc) mine = w;
+        const uint32_t ci = s_.cc_index.Find(cc);
+        if (ci != KeyIndex::kNone) mine = doc_cc_[ci].second;
         if (mine > 0 && own_sum > 0)
-          for (const NameVote& nv : name_cc_)
-            if (nv.key == m.key && nv.cc == cc) mine -= nv.w;
+          for (uint32_t i = own_first; i != KeyIndex::kNone; i = s_.name_next[i])
+            if (name_cc_[i].cc == cc) mine -= name_cc_[i].w;
         // The country's share of the document's votes, scaled by how much evidence there is
         // for it at all: one weak vote (a person's name read as a small town) does not
         // outweigh a large city's prior.
         if (wsum > 1e-9 && mine > 1e-9) s += (3.0 * mine / wsum + 1.0) * std::min(1.0, mine);
       }
+      // A reading of the kind the list's other items have.
+      if (in_list && Kind(p) == list_kind && (list_kind != PlaceKind::kAdmin1 || CC(r) == list_cc))
+        s += kListBonus;
       // The area of "X, Y" / "X in Y" that holds one of X's readings.
-      for (int xi : contained_[k]) {
-        for (uint32_t xv : ms_[static_cast<size_t>(xi)].posts) {
+      for (int xi : ContainedIn(k)) {
+        for (uint32_t xv : Posts(ms_[static_cast<size_t>(xi)])) {
           if (Contains(p, PostingPlace(xv))) {
             s += 4;
             break;
@@ -969,7 +1323,7 @@ void Parser::Resolve(bool second_pass) {
       // "X, capital of Y".
       if (m.capital_of >= 0) {
         const Mention& y = ms_[static_cast<size_t>(m.capital_of)];
-        for (uint32_t yv : y.posts)
+        for (uint32_t yv : Posts(y))
           if (P(PostingPlace(yv)).link == p) s += 6;
       }
       // "X, N km DIR of Y": candidates at about that distance from Y.
@@ -992,7 +1346,10 @@ void Parser::Resolve(bool second_pass) {
     m.chosen = best_place;
     double margin = second < -1e8 ? 4.0 : best - second;
     m.score = 1.0 / (1.0 + std::exp(-(margin + 0.5 * (m.ev - 1.0))));
-    if (rk) resolved_.push_back({rk, best_place, margin});
+    if (rk) {
+      s_.resolved_index.FindOrInsert(rk, static_cast<uint32_t>(resolved_.size()));
+      resolved_.push_back({rk, best_place, margin});
+    }
   }
 }
 
@@ -1000,7 +1357,9 @@ void Parser::Resolve(bool second_pass) {
 // chosen with the most support.
 void Parser::Consistency() {
   // (folded name and type word, the mention chosen with the most support).
-  std::vector<std::pair<uint64_t, size_t>> best;
+  std::vector<std::pair<uint64_t, size_t>>& best = s_.best;
+  best.clear();
+  s_.best_index.Reset(ms_.size());
   auto key_of = [](const Mention& m) {
     return (m.key ^ static_cast<uint64_t>(m.desig)) * 0x9E3779B97F4A7C15ull;
   };
@@ -1008,18 +1367,17 @@ void Parser::Consistency() {
     const Mention& m = ms_[k];
     if (!m.accepted || m.chosen == kNoPlace || m.container >= 0 || m.capital_of >= 0) continue;
     const uint64_t key = key_of(m);
-    auto it = std::find_if(best.begin(), best.end(), [key](const auto& x) { return x.first == key; });
-    if (it == best.end()) best.push_back({key, k});
-    else if (ms_[it->second].score < m.score) it->second = k;
+    const uint32_t bi = s_.best_index.FindOrInsert(key, static_cast<uint32_t>(best.size()));
+    if (bi == best.size()) best.push_back({key, k});
+    else if (ms_[best[bi].second].score < m.score) best[bi].second = k;
   }
   for (size_t k = 0; k < ms_.size(); ++k) {
     Mention& m = ms_[k];
     if (!m.accepted || m.chosen == kNoPlace || m.container >= 0 || m.capital_of >= 0) continue;
     const uint64_t key = key_of(m);
-    auto it = std::find_if(best.begin(), best.end(), [key](const auto& x) { return x.first == key; });
-    const Mention& src = ms_[it->second];
+    const Mention& src = ms_[best[s_.best_index.Find(key)].second];
     if (src.chosen != m.chosen) {
-      for (uint32_t v : m.posts)
+      for (uint32_t v : Posts(m))
         if (PostingPlace(v) == src.chosen) {
           m.chosen = src.chosen;
           m.score = src.score;
@@ -1029,45 +1387,47 @@ void Parser::Consistency() {
 }
 
 void Parser::Run(std::vector<Toponym>* toponyms, std::vector<Claim>* claims) {
-  words_.assign(n_, kUnknownWord);
-  caps_sentence_.assign(a_.sentences.size(), 0);
-  for (size_t s = 0; s < a_.sentences.size(); ++s) {
-    uint32_t words = 0, caps = 0;
-    for (uint32_t i = a_.sentences[s].begin; i < a_.sentences[s].end; ++i) {
-      const Token& t = a_.tokens[i];
-      if (t.kind != TokKind::kWord || t.end - t.start < 2) continue;
-      ++words;
-      if (t.flags & text::kAllCaps) ++caps;
-    }
-    caps_sentence_[s] = words >= 3 && caps * 10 >= words * 6;
-  }
+  // The scratch buffers that are appended to (the others are assigned where filled).
+  ms_.clear();
+  s_.posts.clear();
+  doc_cc_.clear();
+  name_cc_.clear();
+  anchors_.clear();
+  person_names_.clear();
+  s_.person_index.Reset(16);
+  Scan();
   Match();
   Context();
   FindPeople();
   holder_count_.assign(ms_.size(), 0);
-  for (const Mention& x : ms_)
-    if (x.container >= 0 && x.e + 2 >= ms_[static_cast<size_t>(x.container)].b)
-      holder_count_[static_cast<size_t>(x.container)] += 1;
+  for (const Mention& x : ms_) {
+    // (A list's next item counts as the holder did before lists were told apart.)
+    const int h = x.container >= 0 ? x.container : x.list_next;
+    if (h >= 0 && x.e + 2 >= ms_[static_cast<size_t>(h)].b) holder_count_[static_cast<size_t>(h)] += 1;
+  }
   for (size_t k = 0; k < ms_.size(); ++k) Recognize(&ms_[k], static_cast<int>(k));
   // One sense per document for recognition: a name accepted with good evidence somewhere
   // is accepted where it stands weakly (sentence-initial, in a list), and a name that is a
   // person's name somewhere (after a title or first name) is rejected where it stands alone.
   {
     // (hash of the name as written, best evidence), a few dozen per document.
-    std::vector<std::pair<uint64_t, double>> ev;
-    std::vector<uint64_t> keys(ms_.size());
+    std::vector<std::pair<uint64_t, double>>& ev = s_.name_ev;
+    std::vector<uint64_t>& keys = s_.name_hash;
+    ev.clear();
+    keys.assign(ms_.size(), 0);
+    KeyIndex& ev_index = s_.ev_index;
+    ev_index.Reset(ms_.size());
     for (size_t k = 0; k < ms_.size(); ++k) {
       const Mention& m = ms_[k];
       keys[k] = HashBytes(a_.Span(m.b, m.e));
-      auto it = std::find_if(ev.begin(), ev.end(), [&](const auto& x) { return x.first == keys[k]; });
-      if (it == ev.end()) ev.push_back({keys[k], m.ev});
-      else it->second = std::max(it->second, m.ev);
+      const uint32_t ei = ev_index.FindOrInsert(keys[k], static_cast<uint32_t>(ev.size()));
+      if (ei == ev.size()) ev.push_back({keys[k], m.ev});
+      else ev[ei].second = std::max(ev[ei].second, m.ev);
     }
     for (size_t k = 0; k < ms_.size(); ++k) {
       Mention& m = ms_[k];
-      if (m.accepted || m.posts.empty() || m.ev <= -1.0) continue;
-      auto it = std::find_if(ev.begin(), ev.end(), [&](const auto& x) { return x.first == keys[k]; });
-      if (it->second >= 2.5) m.accepted = true;
+      if (m.accepted || m.post_n == 0 || m.ev <= -1.0) continue;
+      if (ev[ev_index.Find(keys[k])].second >= 2.5) m.accepted = true;
     }
   }
   // Pass 1, then the document's countries and anchor places, then pass 2.
@@ -1077,21 +1437,49 @@ void Parser::Run(std::vector<Toponym>* toponyms, std::vector<Claim>* claims) {
     doc_cc_.clear();
     name_cc_.clear();
     anchors_.clear();
-    // The caller's hints: one vote each, owned by no name.
-    for (uint16_t cc : hints_) doc_cc_.push_back({cc, 1.0});
+    s_.cc_index.Reset(16);
+    s_.name_cc_index.Reset(ms_.size());
+    s_.name_first.Reset(ms_.size());
+    s_.name_next.clear();
+    // The caller's hints: one vote each, owned by no name (hints_ holds no duplicates).
+    for (uint16_t cc : hints_) {
+      s_.cc_index.FindOrInsert(cc, static_cast<uint32_t>(doc_cc_.size()));
+      doc_cc_.push_back({cc, 1.0});
+    }
     for (const Mention& m : ms_) {
       if (!m.accepted || m.chosen == kNoPlace) continue;
       const PlaceRec& r = P(m.chosen);
       if (r.cc[0] == ' ') continue;
       const uint16_t cc = CC(r);
       double w = Kind(m.chosen) == PlaceKind::kCountry || m.demonym ? 1.0 : 0.5 * m.score;
-      auto dc = std::find_if(doc_cc_.begin(), doc_cc_.end(), [cc](const auto& x) { return x.first == cc; });
-      if (dc == doc_cc_.end()) doc_cc_.push_back({cc, w});
-      else dc->second += w;
-      auto nv = std::find_if(name_cc_.begin(), name_cc_.end(),
-                             [&](const NameVote& x) { return x.key == m.key && x.cc == cc; });
-      if (nv == name_cc_.end()) name_cc_.push_back({m.key, cc, w});
-      else nv->w += w;
+      const uint32_t dc = s_.cc_index.FindOrInsert(cc, static_cast<uint32_t>(doc_cc_.size()));
+      if (dc == doc_cc_.size()) doc_cc_.push_back({cc, w});
+      else doc_cc_[dc].second += w;
+      // (name, country) as one key: the name key mixed with the country.
+      const uint64_t nk = (m.key ^ (uint64_t{cc} * 0xC2B2AE3D27D4EB4Full)) * 0x9E3779B97F4A7C15ull + cc;
+      uint32_t nv = s_.name_cc_index.FindOrInsert(nk, static_cast<uint32_t>(name_cc_.size()));
+      if (nv != name_cc_.size() && (name_cc_[nv].key != m.key || name_cc_[nv].cc != cc)) {
+        // Two pairs with one mixed key (never seen; kept exact all the same).
+        nv = static_cast<uint32_t>(
+            std::find_if(name_cc_.begin(), name_cc_.end(),
+                         [&](const NameVote& x) { return x.key == m.key && x.cc == cc; }) -
+            name_cc_.begin());
+      }
+      if (nv == name_cc_.size()) {
+        // A new vote: chained after the name's last one, so that a name's votes are visited
+        // in the order of name_cc_.
+        const uint32_t at = static_cast<uint32_t>(name_cc_.size());
+        name_cc_.push_back({m.key, cc, w});
+        s_.name_next.push_back(KeyIndex::kNone);
+        const uint32_t first = s_.name_first.FindOrInsert(m.key, at);
+        if (first != at) {
+          uint32_t last = first;
+          while (s_.name_next[last] != KeyIndex::kNone) last = s_.name_next[last];
+          s_.name_next[last] = at;
+        }
+      } else {
+        name_cc_[nv].w += w;
+      }
       if (Kind(m.chosen) != PlaceKind::kCountry && Kind(m.chosen) != PlaceKind::kRegion &&
           m.score >= 0.6)
       {
@@ -1111,26 +1499,45 @@ void Parser::Run(std::vector<Toponym>* toponyms, std::vector<Claim>* claims) {
       }
     }
   };
+  // Pass 2 runs twice, the second time on the countries and anchors gathered from the first.
+  // A pass depends only on those and on the places chosen before it (through stated
+  // distances), so when the first pass 2 changed neither, the second would repeat it
+  // exactly: it is skipped then.
+  std::vector<uint32_t>& chosen = s_.chosen;
+  chosen.resize(ms_.size());
+  for (size_t k = 0; k < ms_.size(); ++k) chosen[k] = ms_[k].chosen;
   gather();
+  s_.gathered_cc = doc_cc_;
+  s_.gathered_names = name_cc_;
+  s_.gathered_anchors = anchors_;
   Resolve(true);
   gather();
-  Resolve(true);
+  bool same = doc_cc_ == s_.gathered_cc && name_cc_ == s_.gathered_names &&
+              anchors_ == s_.gathered_anchors;
+  for (size_t k = 0; k < ms_.size() && same; ++k) same = ms_[k].chosen == chosen[k];
+  if (!same) Resolve(true);
   Consistency();
   Emit(toponyms, claims);
 }
 
 void Parser::Emit(std::vector<Toponym>* toponyms, std::vector<Claim>* claims) {
-  std::vector<int> out_index(ms_.size(), -1);
+  std::vector<int>& out_index = s_.out_index;
+  out_index.assign(ms_.size(), -1);
+  size_t accepted = 0;
+  for (const Mention& m : ms_) accepted += m.accepted;
+  toponyms->reserve(toponyms->size() + accepted);
   for (size_t k = 0; k < ms_.size(); ++k) {
     Mention& m = ms_[k];
     if (!m.accepted) continue;
-    Toponym t;
+    // Filled in place (reserved above): no move and destruction of a temporary.
+    out_index[k] = static_cast<int>(toponyms->size());
+    Toponym& t = toponyms->emplace_back();
     // A type word joins the span when the bare name means another place here: "Kunduz
     // province" (the city is "Kunduz"), not "Helmand province".
     uint32_t span_e = m.e;
     if (m.chosen != kNoPlace && m.desig != Desig::kNone && m.e < n_ &&
         (W(m.e) & (kWordAdmin1 | kWordAdmin2 | kWordCity)) && IsArea(m.chosen)) {
-      for (uint32_t v : m.posts) {
+      for (uint32_t v : Posts(m)) {
         uint32_t q = PostingPlace(v);
         if (q != m.chosen && Kind(q) == PlaceKind::kCity && (q == P(m.chosen).link || Contains(m.chosen, q)))
           span_e = m.e + 1;
@@ -1143,9 +1550,9 @@ void Parser::Emit(std::vector<Toponym>* toponyms, std::vector<Claim>* claims) {
     t.tok_end = span_e;
     t.start = a_.tokens[m.b].start;
     t.end = a_.tokens[span_e - 1].end;
-    t.text = std::string(a_.text.substr(t.start, t.end - t.start));
+    t.text.assign(a_.text.substr(t.start, t.end - t.start));
     if (m.chosen == kNoPlace) {
-      t.reason = m.posts.empty() ? "no gazetteer entry" : "no candidate supported";
+      t.reason = m.post_n == 0 ? "no gazetteer entry" : "no candidate supported";
     } else {
       g_.FillToponym(m.chosen, &t);
       t.score = std::clamp(m.score, 0.0, 1.0);
@@ -1154,8 +1561,10 @@ void Parser::Emit(std::vector<Toponym>* toponyms, std::vector<Claim>* claims) {
         t.reason = "demonym";
       }
       if (!t.has_coords) t.reason = "the gazetteer has no coordinates for this place";
-      if (facility && (IsArea(m.chosen) || m.demonym)) {
-        // "Mississippi River", "Russian Embassy": not at the area's point.
+      if (facility && (IsArea(m.chosen) || m.demonym || IsStreetWord(a_.Folded(m.e)))) {
+        // "Mississippi River", "Russian Embassy": not at the area's point. "Collins Avenue",
+        // "Hampton Road": a street is named after a place elsewhere, it is not in it (an
+        // airport or a base named after a city is, and keeps the city's point).
         std::string named = t.name;
         t = Toponym();
         t.tok_begin = m.b;
@@ -1166,14 +1575,13 @@ void Parser::Emit(std::vector<Toponym>* toponyms, std::vector<Claim>* claims) {
         t.reason = "a feature or facility named after " + named + ", not in the gazetteer";
       }
     }
-    out_index[k] = static_cast<int>(toponyms->size());
-    toponyms->push_back(std::move(t));
   }
   // Claims.
   int prev_subject = -1;  // the last place named that was not a claim's reference
-  std::vector<bool> is_ref(ms_.size(), false);
+  std::vector<uint8_t>& is_ref = s_.is_ref;
+  is_ref.assign(ms_.size(), 0);
   for (const Mention& m : ms_)
-    if (m.claim_ref >= 0) is_ref[static_cast<size_t>(m.claim_ref)] = true;
+    if (m.claim_ref >= 0) is_ref[static_cast<size_t>(m.claim_ref)] = 1;
   for (size_t k = 0; k < ms_.size(); ++k) {
     Mention& m = ms_[k];
     if (!m.accepted || m.demonym) continue;
@@ -1244,7 +1652,8 @@ void Geoparser::Parse(const text::Analysis& a, const Document&, std::vector<Topo
                       std::vector<Claim>* claims,
                       const std::vector<std::string>* country_hints) const {
   if (!gaz_ || a.tokens.empty()) return;
-  Parser p(*gaz_, a, country_hints);
+  thread_local Scratch scratch;  // see Scratch
+  Parser p(*gaz_, a, country_hints, &scratch);
   p.Run(toponyms, claims);
 }
 

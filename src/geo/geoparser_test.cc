@@ -271,6 +271,16 @@ TEST(GeoRecognition, MetonymicCapital) {
   EXPECT_EQ(Id(p.Find("Kabul")), 1138958);
 }
 
+// A street named after a place is not in that place: no point rather than a guess.
+TEST(GeoRecognition, StreetNamedAfterACityIsUnresolved) {
+  Parsed p = ParseText("Police closed Dallas Avenue after the protest.");
+  const Toponym* t = p.Find("Dallas Avenue");
+  ASSERT_NE(t, nullptr);
+  EXPECT_FALSE(t->geonameid.has_value());
+  EXPECT_FALSE(t->has_coords);
+  EXPECT_NE(t->reason.find("Dallas"), std::string::npos);
+}
+
 TEST(GeoRecognition, FacilityNamedAfterACity) {
   Parsed p = ParseText("Flights left Kabul Airport at dawn.");
   const Toponym* t = p.Find("Kabul Airport");
@@ -358,6 +368,45 @@ TEST(GeoClaims, GeodesicMatchesKnownDistance) {
   EXPECT_NEAR(bearing, 90.0, 1e-6);
 }
 
+// --- Lists ------------------------------------------------------------------------------
+
+// "A, B, C and D": the commas separate items of one kind, and no item contains the one
+// before it; "X, Y" with X no country or state stays containment.
+TEST(GeoList, StatesInAListAreStates) {
+  Parsed p = ParseText("Outbreaks were reported in Texas, Georgia, North Carolina and Alabama.");
+  ASSERT_NE(p.Find("Georgia"), nullptr);
+  EXPECT_EQ(p.Find("Georgia")->admin1, "US.GA");
+  EXPECT_EQ(p.Find("Georgia")->country, "US");
+}
+
+// The fixture has a hamlet named Alabama in Georgia: "Alabama, Georgia" alone would be
+// that hamlet, but here Georgia goes on into a list of states.
+TEST(GeoList, AListIsNoContainment) {
+  Parsed p = ParseText("Cases were confirmed in Alabama, Georgia and Texas this week.");
+  ASSERT_NE(p.Find("Alabama"), nullptr);
+  EXPECT_EQ(p.Find("Alabama")->admin1, "US.AL");
+  EXPECT_EQ(p.Find("Alabama")->precision, "admin1");
+  Parsed q = ParseText("The farm lies outside Alabama, Georgia.");
+  ASSERT_NE(q.Find("Alabama"), nullptr);
+  EXPECT_EQ(q.Find("Alabama")->admin1, "US.GA");
+}
+
+TEST(GeoList, CountriesInAListAreCountries) {
+  Parsed p = ParseText("Delegations from Lebanon, Georgia, Turkey and Iran arrived on Monday.");
+  ASSERT_NE(p.Find("Georgia"), nullptr);
+  EXPECT_EQ(p.Find("Georgia")->country, "GE");
+  EXPECT_EQ(p.Find("Georgia")->precision, "country");
+}
+
+TEST(GeoList, ContainmentBeforeAListStays) {
+  Parsed p = ParseText("Storms hit Paris, Texas, Georgia and Alabama overnight.");
+  ASSERT_NE(p.Find("Paris"), nullptr);
+  EXPECT_EQ(p.Find("Paris")->country, "US");
+  Parsed q = ParseText("He grew up in Oxford, North Carolina, United States, and moved away.");
+  ASSERT_NE(q.Find("Oxford"), nullptr);
+  EXPECT_EQ(q.Find("Oxford")->country, "US");
+}
+
 // --- Robustness -----------------------------------------------------------------------------
 
 TEST(GeoParser, NullGazetteerFindsNothing) {
@@ -378,6 +427,50 @@ TEST(GeoParser, ConcurrentParsesAgree) {
   }
   for (auto& t : threads) t.join();
   for (size_t c : counts) EXPECT_EQ(c, ref.toponyms.size());
+}
+
+// Parse reuses per-thread buffers from one document to the next: nothing may carry over.
+TEST(GeoParser, ReusedBuffersCarryNothingOver) {
+  auto summary = [](const Parsed& p) {
+    std::string s;
+    for (const Toponym& t : p.toponyms)
+      s += t.text + "@" + std::to_string(t.start) + "=" + std::to_string(Id(&t)) + ";";
+    for (const Claim& c : p.claims) s += "claim" + std::to_string(c.stated_km) + ";";
+    return s;
+  };
+  const std::string a = "Afghan forces left Kunduz province as the Taliban neared Kabul, 300 km south.";
+  const std::string b = "Protesters marched in Paris, Texas, and in Tripoli, Lebanon, on Sunday.";
+  const std::string first_a = summary(ParseText(a));
+  const std::string first_b = summary(ParseText(b));
+  ASSERT_FALSE(first_a.empty());
+  ASSERT_FALSE(first_b.empty());
+  for (int r = 0; r < 3; ++r) {
+    EXPECT_EQ(summary(ParseText(b)), first_b);
+    EXPECT_EQ(summary(ParseText("")), "");
+    EXPECT_EQ(summary(ParseText(a)), first_a);
+  }
+}
+
+// A long document reads each repeated paragraph as the short one: the per-document look-ups
+// by name and country (hash indexes that grow past their first size) agree with the
+// short document's.
+TEST(GeoParser, RepeatedParagraphsResolveAsOne) {
+  const std::string para =
+      "Protesters marched in Tripoli, Lebanon, and in Paris, Texas. Afghan forces left Kunduz "
+      "province as the Taliban neared Kabul, 300 km south. ";
+  const Parsed one = ParseText(para);
+  ASSERT_GE(one.toponyms.size(), 5u);
+  std::string text;
+  constexpr size_t kCopies = 300;
+  for (size_t k = 0; k < kCopies; ++k) text += para;
+  const Parsed many = ParseText(text);
+  ASSERT_EQ(many.toponyms.size(), one.toponyms.size() * kCopies);
+  for (size_t k = 0; k < many.toponyms.size(); ++k) {
+    const Toponym& a = one.toponyms[k % one.toponyms.size()];
+    const Toponym& b = many.toponyms[k];
+    ASSERT_EQ(b.text, a.text) << k;
+    ASSERT_EQ(Id(&b), Id(&a)) << k << " " << b.text;
+  }
 }
 
 TEST(GeoParser, EmptyAndPunctuationOnlyText) {

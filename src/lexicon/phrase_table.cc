@@ -8,7 +8,6 @@
 namespace sitrep::lexicon {
 namespace {
 inline uint64_t NonZero(uint64_t k) { return k ? k : 1; }
-inline uint64_t Bucket(uint64_t key, uint64_t mask) { return (key ^ (key >> 29)) & mask; }
 }  // namespace
 
 uint64_t PhraseKey(const text::Analysis& a, uint32_t b, uint32_t e) {
@@ -39,7 +38,7 @@ Result<PhraseTable> PhraseTable::View(std::string_view bytes) {
   if (slots) {
     const uint64_t bits = std::max<uint64_t>(512, slots * 2);  // a power of two
     t.filter_.assign(bits / 64, 0);
-    t.filter_mask_ = bits - 1;
+    t.filter_word_mask_ = bits / 64 - 1;
   }
   for (uint64_t i = 0; i < slots; ++i) {
     const Slot& s = t.slots_[i];
@@ -47,10 +46,7 @@ Result<PhraseTable> PhraseTable::View(std::string_view bytes) {
     uint64_t count = s.info & kPhraseCountMask;
     if (static_cast<uint64_t>(s.postings) + count > posts)
       return Status::Corruption("phrase table: posting list out of range");
-    const uint64_t x = (s.key ^ (s.key >> 31)) * 0x9E3779B97F4A7C15ull;
-    const uint64_t b1 = (x >> 7) & t.filter_mask_, b2 = (x >> 37) & t.filter_mask_;
-    t.filter_[b1 >> 6] |= uint64_t{1} << (b1 & 63);
-    t.filter_[b2 >> 6] |= uint64_t{1} << (b2 & 63);
+    t.filter_[t.FilterWord(s.key)] |= FilterBits(s.key);
   }
   return t;
 }
@@ -58,7 +54,7 @@ Result<PhraseTable> PhraseTable::View(std::string_view bytes) {
 const PhraseTable::Slot* PhraseTable::Find(uint64_t key) const {
   if (!slot_count_ || !MayContain(key)) return nullptr;
   const uint64_t mask = slot_count_ - 1;
-  for (uint64_t b = Bucket(key, mask), probes = 0; probes < slot_count_; b = (b + 1) & mask, ++probes) {
+  for (uint64_t b = PhraseBucket(key, mask), probes = 0; probes < slot_count_; b = (b + 1) & mask, ++probes) {
     const Slot& s = slots_[b];
     if (s.key == key) return &s;
     if (s.key == 0) return nullptr;
@@ -159,7 +155,7 @@ void PhraseTableBuilder::Serialize(std::string* out) const {
            static_cast<uint32_t>(v.size() & kPhraseCountMask) | (e.terminal ? kPhraseTerminal : 0u) |
                (e.prefix ? kPhrasePrefix : 0u)};
     postings.insert(postings.end(), v.begin(), v.end());
-    uint64_t b = Bucket(k, mask);
+    uint64_t b = PhraseBucket(k, mask);
     while (table[b].key) b = (b + 1) & mask;
     table[b] = s;
   }

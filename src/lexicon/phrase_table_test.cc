@@ -183,6 +183,35 @@ TEST(PhraseTable, ManyPhrasesAreAllFound) {
   EXPECT_TRUE(owned.table().Lookup("place 12").empty());  // a prefix only
 }
 
+// The blocked key filter must never hide a key (no false negatives), and Prefetch is a hint
+// that changes no answer.
+TEST(PhraseTable, FilterHidesNoKeyAndPrefetchChangesNothing) {
+  PhraseTableBuilder b;
+  for (uint32_t k = 0; k < 20000; ++k) b.AddText("w" + std::to_string(k), k);
+  OwnedPhraseTable owned;
+  owned.Build(b);
+  const PhraseTable& t = owned.table();
+  for (uint32_t k = 0; k < 20000; ++k) {
+    text::Analysis a;
+    text::Analyze("w" + std::to_string(k), &a);
+    ASSERT_EQ(a.tokens.size(), 1u);
+    const uint64_t key = TokenKey(a.tokens[0].hash);
+    ASSERT_EQ(key, PhraseKey(a, 0, 1)) << k;
+    t.Prefetch(key);
+    auto v = t.LookupKey(key);
+    ASSERT_EQ(v.size(), 1u) << k;
+    EXPECT_EQ(v[0], k);
+  }
+  // Keys that are not there: the filter answers most of them, and none is found.
+  size_t found = 0;
+  for (uint32_t k = 20000; k < 30000; ++k) found += !t.Lookup("w" + std::to_string(k)).empty();
+  EXPECT_EQ(found, 0u);
+  OwnedPhraseTable empty;
+  empty.Build(PhraseTableBuilder());
+  empty.table().Prefetch(12345);  // an empty table: a no-op
+  EXPECT_TRUE(empty.table().LookupKey(12345).empty());
+}
+
 TEST(OwnedPhraseTable, CopiesAndMovesOwnTheirBytes) {
   auto make = [] {
     OwnedPhraseTable o;

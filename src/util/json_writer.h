@@ -28,8 +28,8 @@ class JsonWriter {
   JsonWriter& Null();
 
   // Key plus value helpers.
-  JsonWriter& Field(std::string_view k, std::string_view v) { return Key(k).String(v); }
-  JsonWriter& Field(std::string_view k, const char* v) { return Key(k).String(v); }
+  JsonWriter& Field(std::string_view k, std::string_view v);  // Key(k).String(v)
+  JsonWriter& Field(std::string_view k, const char* v) { return Field(k, std::string_view(v)); }
   JsonWriter& Field(std::string_view k, int64_t v) { return Key(k).Int(v); }
   JsonWriter& Field(std::string_view k, int v) { return Key(k).Int(v); }
   JsonWriter& Field(std::string_view k, double v, int precision = 6) {

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <limits>
+#include <random>
 #include <string>
 
 #include "sitrep/status.h"
@@ -269,6 +270,37 @@ TEST(JsonWriter, EscapesQuotesBackslashesAndControls) {
   EXPECT_EQ(Escaped("caf\xC3\xA9 \xE2\x80\x9C"), "\"caf\xC3\xA9 \xE2\x80\x9C\"");  // UTF-8 as is
 }
 
+// AppendEscaped scans eight bytes at a time: a byte to escape is found at every position.
+TEST(JsonWriter, EscapesAtEveryPositionOfLongStrings) {
+  auto reference = [](std::string_view s) {
+    std::string r = "\"";
+    for (unsigned char c : s) {
+      if (c == '"') r += "\\\"";
+      else if (c == '\\') r += "\\\\";
+      else if (c == '\n') r += "\\n";
+      else if (c < 0x20) {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "\\u%04x", c);
+        r += (c == '\r') ? "\\r" : (c == '\t') ? "\\t" : (c == '\b') ? "\\b" : (c == '\f') ? "\\f" : buf;
+      } else {
+        r.push_back(static_cast<char>(c));
+      }
+    }
+    return r + "\"";
+  };
+  for (char special : {'"', '\\', '\n', '\x01', '\x1F', '\0'}) {
+    for (size_t len = 1; len <= 24; ++len) {
+      for (size_t at = 0; at < len; ++at) {
+        std::string s(len, 'a');
+        s[at] = special;
+        if (at + 1 < len) s[at + 1] = '\xC3';  // a UTF-8 lead byte next to it stays as is
+        ASSERT_EQ(Escaped(s), reference(s)) << len << " " << at << " " << int(special);
+      }
+    }
+  }
+  EXPECT_EQ(Escaped("0123456789abcdef\x7F~ !#"), "\"0123456789abcdef\x7F~ !#\"");
+}
+
 TEST(JsonWriter, EscapedStringsParseBack) {
   std::string all;
   for (int c = 1; c < 128; ++c) all.push_back(static_cast<char>(c));
@@ -362,6 +394,32 @@ TEST(JsonWriter, LargeAndNonFiniteNumbersStayValidJson) {
   simdjson::dom::parser parser;
   simdjson::dom::element doc;
   EXPECT_FALSE(parser.parse(std::string("[") + Num(-1e300) + "]").get(doc));
+}
+
+// Double writes with std::to_chars: the same digits as printf's "%.*f" (the format it
+// replaced), checked on many values, including halfway cases and coordinates.
+TEST(JsonWriter, DoublesMatchPrintfFixedNotation) {
+  std::mt19937_64 rng(7);
+  std::uniform_real_distribution<double> coord(-180.0, 180.0), wide(-1e9, 1e9);
+  auto printf_form = [](double v, int precision) {
+    char buf[64];
+    int n = std::snprintf(buf, sizeof buf, "%.*f", precision, v);
+    std::string s(buf, static_cast<size_t>(n));
+    if (precision > 0) {
+      while (s.size() > 1 && s.back() == '0') s.pop_back();
+      if (s.size() > 1 && s.back() == '.') s.pop_back();
+    }
+    if (s == "-0") s = "0";
+    return s;
+  };
+  for (int k = 0; k < 20000; ++k) {
+    const double v = k % 2 ? coord(rng) : wide(rng);
+    const int precision = k % 8;
+    ASSERT_EQ(Num(v, precision), printf_form(v, precision)) << v << " " << precision;
+  }
+  for (double v : {0.5, 1.5, 2.5, -2.5, 0.125, 0.0625, 36.728955, 1.00005, 68.857})
+    for (int precision = 0; precision <= 6; ++precision)
+      EXPECT_EQ(Num(v, precision), printf_form(v, precision)) << v << " " << precision;
 }
 
 // ---------------------------------------------------------------------------------------
