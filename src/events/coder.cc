@@ -698,7 +698,36 @@ int MentionAt(const Ctx& c, uint32_t tok) {
   return -1;
 }
 
+Roles FindRolesOfPhrase(const Ctx& c, const Segment& seg, const CueHit& h);
+
+// The agent and the patient of an event phrase (FindRolesOfPhrase), with one turn of the
+// roles: whoever "hit", "struck", "stepped on" or "drove over" a mine or a bomb is its victim,
+// not its author ("a convoy of soldiers hit an IED").
 Roles FindRoles(const Ctx& c, const Segment& seg, const CueHit& h) {
+  Roles r = FindRolesOfPhrase(c, seg, h);
+  if (h.cue != Cue::kIed && h.cue != Cue::kBlast) return r;
+  const Analysis& a = *c.a;
+  uint32_t k = h.b;
+  for (int steps = 0; k > seg.b && steps < 4; ++steps) {
+    std::string_view f = a.Folded(k - 1);
+    if (f != "a" && f != "an" && f != "the" && f != "roadside" && f != "buried" &&
+        f != "on" && f != "over" && f != "makeshift" && f != "homemade")
+      break;
+    --k;
+  }
+  if (k == seg.b) return r;
+  std::string_view v = a.Folded(k - 1);
+  if (v == "hit" || v == "hits" || v == "struck" || v == "strikes" || v == "triggered" ||
+      v == "stepped" || v == "drove" || v == "ran") {
+    if (r.agent >= 0 && r.patient < 0) {
+      r.patient = r.agent;
+      r.agent = -1;
+    }
+  }
+  return r;
+}
+
+Roles FindRolesOfPhrase(const Ctx& c, const Segment& seg, const CueHit& h) {
   const Analysis& a = *c.a;
   Roles r;
   r.passive = IsPassiveAt(a, h, seg.b);
@@ -1084,16 +1113,23 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
         f == "hartal" || f == "dharna")
       mass = true;
   }
+  bool crowd_words = false, demand_words = false;
   for (uint32_t k = seg.b; k < seg.e; ++k) {
     std::string_view f = a.Folded(k);
     if (f == "thousands" || f == "hundreds" || f == "dozens" || f == "crowds" || f == "scores")
-      mass = true;
+      mass = crowd_words = true;
+    if (f == "demanding" || f == "demand" || f == "demanded" || f == "chanting" ||
+        f == "chanted" || f == "slogans" || f == "placards" || f == "banners")
+      demand_words = true;
   }
   int protest_words_n = 0;
   for (const CueHit* h : hs) protest_words_n += h->cue == Cue::kProtest;
   if (protest_words_n >= 2) mass = true;
   bool protest_ctx = (protest_word && (people || mass || c.doc_conflict)) ||
                      (weak_protest_word && protesters_here) ||
+                     // "thousands of farmers marched, demanding ...", "marched ... police
+                     // fired tear gas": a crowd, a demand or a dispersal makes a march one.
+                     (weak_protest_word && (crowd_words || demand_words || Has(hs, Cue::kIntervene))) ||
                      (AnyKind(c, seg, Kind::kProtesters) &&
                       (Has(hs, Cue::kIntervene) || Has(hs, Cue::kRiotAct) || Has(hs, Cue::kRiot) ||
                        Has(hs, Cue::kArrest) || Has(hs, Cue::kKill) || Has(hs, Cue::kShoot) ||

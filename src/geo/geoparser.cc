@@ -63,6 +63,7 @@ struct Mention {
   uint64_t key = 0;                 // the folded name's phrase key
   double ev = 0;                    // recognition evidence
   bool accepted = false;
+  bool foreign_alternate = false;   // left unresolved: see Resolve
   uint32_t chosen = kNoPlace;
   double score = 0;
 };
@@ -1255,7 +1256,8 @@ void Parser::Resolve(bool second_pass) {
       }
     }
     double best = -1e9, second = -1e9;
-    uint32_t best_place = kNoPlace;
+    uint32_t best_place = kNoPlace, best_post = 0;
+    double best_mine = 0, best_others = 0;  // the best reading's country votes, and the rest
     // This name's own country votes, which do not count for its readings.
     double own_sum = 0;
     // (This name's votes, in the order of name_cc_: the chain from name_first.)
@@ -1271,6 +1273,7 @@ void Parser::Resolve(bool second_pass) {
       uint32_t p = PostingPlace(v);
       double s = prior;
       const PlaceRec& r = P(p);
+      double mine_votes = 0, other_votes = 0;
       // The document's countries (not counting this name's own votes).
       if (second_pass && !doc_cc_.empty() && Kind(p) != PlaceKind::kRegion && r.cc[0] != ' ') {
         const uint16_t cc = CC(r);
@@ -1284,6 +1287,8 @@ void Parser::Resolve(bool second_pass) {
         // for it at all: one weak vote (a person's name read as a small town) does not
         // outweigh a large city's prior.
         if (wsum > 1e-9 && mine > 1e-9) s += (3.0 * mine / wsum + 1.0) * std::min(1.0, mine);
+        mine_votes = mine;
+        other_votes = wsum - mine;
       }
       // A reading of the kind the list's other items have.
       if (in_list && Kind(p) == list_kind && (list_kind != PlaceKind::kAdmin1 || CC(r) == list_cc))
@@ -1339,9 +1344,23 @@ void Parser::Resolve(bool second_pass) {
         second = best;
         best = s;
         best_place = p;
+        best_post = v;
+        best_mine = mine_votes;
+        best_others = other_votes;
       } else if (s > second) {
         second = s;
       }
+    }
+    // A town read only through an alternate name (a former or foreign spelling) in a country
+    // the report does not otherwise mention, while it is clearly about another country, is
+    // a guess: "Boni" between Malian towns is not Watampone, Indonesia (once called Boni).
+    // Left unresolved, with a reason, rather than put on the wrong continent.
+    m.foreign_alternate = false;
+    if (second_pass && best_place != kNoPlace && PostingKind(best_post) == NameKind::kAlternate &&
+        Kind(best_place) == PlaceKind::kCity && best_mine < 1e-9 && best_others >= 0.99 &&
+        P(best_place).population < 200000 && kFeatureCodes[P(best_place).feature] != "PPLC") {
+      m.foreign_alternate = true;
+      best_place = kNoPlace;
     }
     m.chosen = best_place;
     double margin = second < -1e8 ? 4.0 : best - second;
@@ -1552,7 +1571,9 @@ void Parser::Emit(std::vector<Toponym>* toponyms, std::vector<Claim>* claims) {
     t.end = a_.tokens[span_e - 1].end;
     t.text.assign(a_.text.substr(t.start, t.end - t.start));
     if (m.chosen == kNoPlace) {
-      t.reason = m.post_n == 0 ? "no gazetteer entry" : "no candidate supported";
+      t.reason = m.post_n == 0        ? "no gazetteer entry"
+                 : m.foreign_alternate ? "only another country's place has this name, as an alternate name"
+                                       : "no candidate supported";
     } else {
       g_.FillToponym(m.chosen, &t);
       t.score = std::clamp(m.score, 0.0, 1.0);

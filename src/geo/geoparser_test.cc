@@ -281,6 +281,21 @@ TEST(GeoRecognition, StreetNamedAfterACityIsUnresolved) {
   EXPECT_NE(t->reason.find("Dallas"), std::string::npos);
 }
 
+// "Bost" is only an alternate name of Lashkar Gah (Afghanistan). In a report about Iran it
+// is some place the gazetteer lacks, not Lashkar Gah: unresolved, with a reason.
+TEST(GeoAmbiguous, ForeignAlternateNameIsUnresolved) {
+  Parsed p = ParseText("Iranian forces shelled Bost on Monday, officials in Tehran said.");
+  const Toponym* t = p.Find("Bost");
+  ASSERT_NE(t, nullptr);
+  EXPECT_FALSE(t->geonameid.has_value());
+  EXPECT_NE(t->reason.find("alternate"), std::string::npos);
+  // In an Afghan report the alternate name stands.
+  Parsed q = ParseText("Afghan forces retook Bost on Monday, officials in Kabul said.");
+  const Toponym* u = q.Find("Bost");
+  ASSERT_NE(u, nullptr);
+  EXPECT_EQ(u->geonameid, 1134720);
+}
+
 TEST(GeoRecognition, FacilityNamedAfterACity) {
   Parsed p = ParseText("Flights left Kabul Airport at dawn.");
   const Toponym* t = p.Find("Kabul Airport");
