@@ -90,6 +90,19 @@ bool InSet(const std::array<uint64_t, N>& set, std::string_view f) {
   return w != 0 && std::binary_search(set.begin(), set.end(), w);
 }
 
+// True if a folded word and a gazetteer name begin with the same three letters (ASCII
+// letters compared without case; other bytes must be equal): "jisr" and "Jisr ash Shughur",
+// not "boni" and "Watampone".
+bool SameStem(std::string_view folded, std::string_view name) {
+  if (folded.size() < 3 || name.size() < 3) return false;
+  for (size_t i = 0; i < 3; ++i) {
+    char x = folded[i], y = name[i];
+    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+    if (x != y) return false;
+  }
+  return true;
+}
+
 bool IsJoiner(std::string_view f) {
   static constexpr std::string_view kJoiners[] = {
       "e",  "i",   "o",   "a",   "de",  "del", "della", "di",  "da",   "do",  "dos", "das",
@@ -1351,6 +1364,8 @@ void Parser::Resolve(bool second_pass) {
         second = s;
       }
     }
+    // (A spelling of the town's own name, "Jisr al-Shughour" for Jisr ash Shughur, is kept:
+    // SameStem compares the first letters of the name read and the town's own name.)
     // A town read only through an alternate name (a former or foreign spelling) in a country
     // the report does not otherwise mention, while it is clearly about another country, is
     // a guess: "Boni" between Malian towns is not Watampone, Indonesia (once called Boni).
@@ -1358,7 +1373,8 @@ void Parser::Resolve(bool second_pass) {
     m.foreign_alternate = false;
     if (second_pass && best_place != kNoPlace && PostingKind(best_post) == NameKind::kAlternate &&
         Kind(best_place) == PlaceKind::kCity && best_mine < 1e-9 && best_others >= 0.99 &&
-        P(best_place).population < 200000 && kFeatureCodes[P(best_place).feature] != "PPLC") {
+        P(best_place).population < 200000 && kFeatureCodes[P(best_place).feature] != "PPLC" &&
+        !SameStem(a_.Folded(m.b), g_.PlaceName(best_place))) {
       m.foreign_alternate = true;
       best_place = kNoPlace;
     }
