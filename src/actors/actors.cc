@@ -1,8 +1,12 @@
 #include "actors/actors.h"
 
 #include <algorithm>
+#include <limits>
+#include <unordered_map>
+#include <utility>
 
 #include "util/mapped_file.h"
+#include "util/utf8.h"
 
 namespace sitrep::actors {
 namespace {
@@ -90,6 +94,7 @@ std::string FillCountry(std::string_view name, std::string_view country_name) {
 }
 
 Status ActorDictionary::AddFile(std::string_view content, const std::string& name) {
+  RETURN_IF_ERROR(CheckTextFile(&content, name));  // a BOM, invalid UTF-8, NUL bytes
   uint32_t line_no = 0;
   for (std::string_view line : Split(content, '\n')) {
     ++line_no;
@@ -171,18 +176,35 @@ void ActorFinder::Find(const text::Analysis& a, const std::vector<Toponym>& topo
                        std::vector<Mention>* out) const {
   out->clear();
   const uint32_t n = static_cast<uint32_t>(a.tokens.size());
-  // Country words by the token they end at / start at.
+  // Country words by the token they end at / start at (the first such toponym wins, as in
+  // document order), and the place names an actor name may sit inside: indexed once, so a
+  // document with 100,000 toponyms is not scanned once per token (it was quadratic).
+  std::unordered_map<uint32_t, const Toponym*> country_by_end, country_by_begin;
+  std::vector<std::pair<uint32_t, uint32_t>> shadows;  // (tok_begin, tok_end), sorted
+  for (const Toponym& t : toponyms) {
+    if (!t.country.empty() && (t.feature == "demonym" || t.precision == "country"))
+      country_by_end.emplace(t.tok_end, &t);
+    if (!t.country.empty() && t.precision == "country") country_by_begin.emplace(t.tok_begin, &t);
+    if (t.feature != "demonym" && t.has_coords) shadows.emplace_back(t.tok_begin, t.tok_end);
+  }
+  std::sort(shadows.begin(), shadows.end());
+  std::vector<uint32_t> shadow_max_end(shadows.size());  // max tok_end over shadows[0..k]
+  for (size_t k = 0; k < shadows.size(); ++k)
+    shadow_max_end[k] = std::max(shadows[k].second, k ? shadow_max_end[k - 1] : 0u);
   auto country_ending_at = [&](uint32_t tok) -> const Toponym* {
-    for (const Toponym& t : toponyms)
-      if (t.tok_end == tok && !t.country.empty() &&
-          (t.feature == "demonym" || t.precision == "country"))
-        return &t;
-    return nullptr;
+    auto it = country_by_end.find(tok);
+    return it == country_by_end.end() ? nullptr : it->second;
   };
   auto country_starting_at = [&](uint32_t tok) -> const Toponym* {
-    for (const Toponym& t : toponyms)
-      if (t.tok_begin == tok && !t.country.empty() && t.precision == "country") return &t;
-    return nullptr;
+    auto it = country_by_begin.find(tok);
+    return it == country_by_begin.end() ? nullptr : it->second;
+  };
+  // True if a place name starts at or before `begin` and ends after `end`.
+  auto shadowed_by_place = [&](uint32_t begin, uint32_t end) {
+    auto it = std::upper_bound(shadows.begin(), shadows.end(),
+                               std::make_pair(begin, std::numeric_limits<uint32_t>::max()));
+    if (it == shadows.begin()) return false;
+    return shadow_max_end[static_cast<size_t>(it - shadows.begin()) - 1] > end;
   };
   int last_named_armed = -1;  // index into *out
   std::vector<Mention>& v = *out;
@@ -219,11 +241,7 @@ void ActorFinder::Find(const text::Analysis& a, const std::vector<Toponym>& topo
         continue;
       }
       // A longer place name wins over an actor name inside it ("Lashkar Gah").
-      bool shadowed = false;
-      for (const Toponym& t : toponyms)
-        if (t.tok_begin <= m.begin && t.tok_end > m.end && t.feature != "demonym" && t.has_coords)
-          shadowed = true;
-      if (shadowed) {
+      if (shadowed_by_place(m.begin, m.end)) {
         ++i;
         continue;
       }

@@ -65,6 +65,12 @@ Status ParseJsonLine(std::string_view line, const ReadOptions& options, std::str
 // elements dropped. Fills title, text and published (from <meta> or <time>) when found.
 void ExtractHtml(std::string_view html, Document* doc);
 
+// ExtractHtml drops the markup (never the text) of tags nested deeper than MaxHtmlDepth():
+// gumbo's time grows with the square of the depth. For tests and fuzzing: the depth of the
+// tree gumbo builds for `html` once its nesting is so bounded.
+size_t MaxHtmlDepth();
+size_t ParsedHtmlDepth(std::string_view html);
+
 // "2021-08-08", "2021-08-08T10:00:00Z", "20210808" -> "2021-08-08"; empty if not a date.
 std::string NormalizeDate(std::string_view s);
 
