@@ -1,6 +1,7 @@
 #include "doc/reader.h"
 
 #include <fcntl.h>
+#include <poll.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -93,6 +94,24 @@ bool StopOnEintr(const std::atomic<bool>* interrupted) {
   return interrupted && interrupted->load();
 }
 
+// read(2) that an interrupt stops even when the signal came before the read began (a
+// signal that lands while sitrep is still starting up, before it waits on a silent pipe, would
+// otherwise leave it blocked for good): waits with poll() in short slices and checks the flag
+// between them. Returns -1 with errno EINTR once *interrupted is set.
+ssize_t InterruptibleRead(int fd, char* buf, size_t n, const std::atomic<bool>* interrupted) {
+  if (!interrupted) return ::read(fd, buf, n);
+  for (;;) {
+    if (interrupted->load()) {
+      errno = EINTR;
+      return -1;
+    }
+    pollfd p{fd, POLLIN, 0};
+    int r = ::poll(&p, 1, 100);
+    if (r < 0 && errno != EINTR) return ::read(fd, buf, n);  // not pollable: a plain read
+    if (r > 0) return ::read(fd, buf, n);  // readable, at its end, or an error to report
+  }
+}
+
 class LineReader {
  public:
   // `prefix`: bytes already read from fd (format detection on stdin); they come first.
@@ -114,7 +133,7 @@ class LineReader {
     for (;;) {
       if (pos_ == len_) {
         if (eof_) return any;
-        ssize_t r = ::read(fd_, buf_.get(), buf_size_);
+        ssize_t r = InterruptibleRead(fd_, buf_.get(), buf_size_, interrupted_);
         if (r < 0) {
           if (errno == EINTR && !StopOnEintr(interrupted_)) continue;
           *err = Status::IoError(std::strerror(errno));
@@ -167,7 +186,7 @@ Status ReadAll(int fd, size_t cap, std::string* out, bool* too_large,
   *too_large = false;
   char buf[1 << 16];
   while (out->size() <= cap) {
-    ssize_t r = ::read(fd, buf, sizeof buf);
+    ssize_t r = InterruptibleRead(fd, buf, sizeof buf, interrupted);
     if (r < 0) {
       if (errno == EINTR && !StopOnEintr(interrupted)) continue;
       return Status::IoError(std::strerror(errno));
@@ -358,7 +377,7 @@ class Stream final : public DocumentStream {
           return Status();
         }
       }
-      ssize_t r = ::read(fd, buf, sizeof buf);
+      ssize_t r = InterruptibleRead(fd, buf, sizeof buf, interrupted);
       if (r < 0) {
         if (errno == EINTR && !StopOnEintr(interrupted)) continue;
         return Status::IoError(std::strerror(errno));

@@ -32,8 +32,9 @@ struct ReadOptions {
   // How to read files; kAuto goes by extension (.jsonl/.ndjson, .html/.htm, else text) and,
   // for stdin, by the first byte.
   InputFormat format = InputFormat::kAuto;
-  // When set and true, a read interrupted by a signal (EINTR) stops the input with an
-  // "interrupted" error instead of waiting on: Ctrl-C works while waiting on stdin.
+  // When set and true, reads stop with an "interrupted" error instead of waiting on: Ctrl-C
+  // works while waiting on stdin, also when it came before the read began (reads wait in
+  // poll() slices of 100 ms and check the flag between them).
   const std::atomic<bool>* interrupted = nullptr;
 };
 
