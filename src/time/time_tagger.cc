@@ -2521,7 +2521,9 @@ std::string TimeTagger::FindDateline(const text::Analysis& a, std::string_view h
     const int64_t hint_days = DaysFromCivil(hint_day);
     int64_t best = 0;
     bool have = false;
-    for (int y = hint_day.year - 1; y <= hint_day.year + 1; ++y) {
+    // Years stay in 0001..9999: a date written with four digits (a Feb 29 next to a hint of
+    // 9999-12-31 gave "10000-02-29"; found by fuzz/time_fuzzer.cc).
+    for (int y = std::max(1, hint_day.year - 1); y <= std::min(9999, hint_day.year + 1); ++y) {
       if (!IsValidDate(y, f.point.month, f.point.day)) continue;
       int64_t d = DaysFromCivil(y, f.point.month, f.point.day);
       if (!have || std::llabs(d - hint_days) < std::llabs(best - hint_days)) best = d;
