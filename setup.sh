@@ -6,7 +6,12 @@
 #                       the example reports (events printed; out/examples.jsonl written)
 #   ./setup.sh test     the same set-up, then the whole test suite (ctest)
 #
-# Environment: BUILD_DIR (default build), JOBS (default: every core), SITREP_CMAKE_ARGS.
+#   ./setup.sh test     ... then also a clang ASan+UBSan build (build-asan), the test suite
+#                       again under the sanitizers, and a short libFuzzer smoke per target
+#
+# Environment: BUILD_DIR (default build), JOBS (default: every core), SITREP_CMAKE_ARGS;
+# for the test mode: SANITIZE=0 skips step 6, SANITIZE_BUILD_DIR (default build-asan),
+# FUZZ_SECONDS (default 30, per fuzz target; 0 skips the smoke).
 set -euo pipefail
 cd "$(dirname "$0")"
 mode=${1:-run}
@@ -18,8 +23,10 @@ jobs=${JOBS:-$(nproc)}
 packages=(build-essential cmake pkg-config git ca-certificates python3
           libcli11-dev libsimdjson-dev libutf8proc-dev libgumbo-dev libfmt-dev
           libgeographiclib-dev libgtest-dev libgmock-dev libbenchmark-dev nodejs npm)
-# The report's browser test (ctest label "browser") drives Debian's Chromium.
-if [[ $mode == test ]]; then packages+=(chromium); fi
+# The report's browser test (ctest label "browser") drives Debian's Chromium. The sanitizer
+# build and the fuzz smoke (step 6) need clang, its sanitizer and libFuzzer runtimes, and
+# llvm-symbolizer for readable stack traces.
+if [[ $mode == test ]]; then packages+=(chromium clang libclang-rt-14-dev llvm); fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -64,6 +71,29 @@ fi
 if [[ $mode == test ]]; then
   echo "== tests"
   (cd "$build" && ctest --output-on-failure -j "$jobs")
+
+  # 6. The same test suite built by clang with AddressSanitizer and UndefinedBehaviorSanitizer,
+  # and from the same build a libFuzzer smoke run of every fuzz target (fuzz/README.md). Left
+  # out here, as they run in step 5: the browser test (it checks the page, not memory) and
+  # the tests labelled slow (one 7 MB document through `code`, minutes under ASan).
+  if [[ ${SANITIZE:-1} != 0 ]]; then
+    sbuild=${SANITIZE_BUILD_DIR:-build-asan}
+    echo "== sanitizer build ($sbuild: clang, ASan + UBSan, libFuzzer targets)"
+    cmake -S . -B "$sbuild" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+      -DSITREP_BUILD_TESTS=ON -DSITREP_SANITIZE=ON -DSITREP_FUZZ=ON -DSITREP_FUZZ_SMALL_LIMITS=OFF >/dev/null
+    cmake --build "$sbuild" -j "$jobs" -- --no-print-directory 2>&1 | grep -vE '^\[ *[0-9]+%\]|^Consolidate|^Scanning' || true
+    test -x "$sbuild/sitrep" || { echo "error: sanitizer build failed" >&2; exit 1; }
+    # The tests find the gazetteer next to the binary: the one step 4 built serves both.
+    ln -sfn "$(cd "$build" && pwd)/gazetteer.idx" "$sbuild/gazetteer.idx"
+    echo "== tests under ASan + UBSan"
+    export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:strict_string_checks=1}
+    export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+    (cd "$sbuild" && ctest --output-on-failure -j "$jobs" -LE "browser|slow")
+    if [[ ${FUZZ_SECONDS:-30} != 0 ]]; then
+      echo "== fuzz smoke (${FUZZ_SECONDS:-30} s per target)"
+      fuzz/smoke.sh "$sbuild" "${FUZZ_SECONDS:-30}" "$jobs"
+    fi
+  fi
 else
   echo "== coding the example reports in examples/"
   mkdir -p out

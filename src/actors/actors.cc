@@ -4,6 +4,7 @@
 #include <span>
 
 #include "util/mapped_file.h"
+#include "util/utf8.h"
 
 namespace sitrep::actors {
 namespace {
@@ -91,6 +92,7 @@ std::string FillCountry(std::string_view name, std::string_view country_name) {
 }
 
 Status ActorDictionary::AddFile(std::string_view content, const std::string& name) {
+  RETURN_IF_ERROR(CheckTextFile(&content, name));  // a BOM, invalid UTF-8, NUL bytes
   uint32_t line_no = 0;
   for (std::string_view line : Split(content, '\n')) {
     ++line_no;

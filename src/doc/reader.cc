@@ -1,6 +1,7 @@
 #include "doc/reader.h"
 
 #include <fcntl.h>
+#include <poll.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -93,14 +94,35 @@ bool StopOnEintr(const std::atomic<bool>* interrupted) {
   return interrupted && interrupted->load();
 }
 
+// read(2) that an interrupt stops even when the signal came before the read began (a
+// signal that lands while sitrep is still starting up, before it waits on a silent pipe, would
+// otherwise leave it blocked for good): waits with poll() in short slices and checks the flag
+// between them. Returns -1 with errno EINTR once *interrupted is set.
+ssize_t InterruptibleRead(int fd, char* buf, size_t n, const std::atomic<bool>* interrupted) {
+  if (!interrupted) return ::read(fd, buf, n);
+  for (;;) {
+    if (interrupted->load()) {
+      errno = EINTR;
+      return -1;
+    }
+    pollfd p{fd, POLLIN, 0};
+    int r = ::poll(&p, 1, 100);
+    if (r < 0 && errno != EINTR) return ::read(fd, buf, n);  // not pollable: a plain read
+    if (r > 0) return ::read(fd, buf, n);  // readable, at its end, or an error to report
+  }
+}
+
 class LineReader {
  public:
   // `prefix`: bytes already read from fd (format detection on stdin); they come first.
   LineReader(int fd, size_t cap, std::string_view prefix = {},
              const std::atomic<bool>* interrupted = nullptr)
       : fd_(fd), cap_(cap), interrupted_(interrupted) {
-    buf_.resize(std::max<size_t>(1 << 20, prefix.size()));
-    std::memcpy(buf_.data(), prefix.data(), prefix.size());
+    // Not zeroed (make_unique_for_overwrite): read() fills it, and a reader per small file
+    // would otherwise clear a megabyte each time.
+    buf_size_ = std::max<size_t>(1 << 20, prefix.size());
+    buf_ = std::make_unique_for_overwrite<char[]>(buf_size_);
+    if (!prefix.empty()) std::memcpy(buf_.get(), prefix.data(), prefix.size());
     len_ = prefix.size();
   }
   // Returns false at EOF. *too_long is set when the line exceeded the cap (line is empty).
@@ -111,7 +133,7 @@ class LineReader {
     for (;;) {
       if (pos_ == len_) {
         if (eof_) return any;
-        ssize_t r = ::read(fd_, buf_.data(), buf_.size());
+        ssize_t r = InterruptibleRead(fd_, buf_.get(), buf_size_, interrupted_);
         if (r < 0) {
           if (errno == EINTR && !StopOnEintr(interrupted_)) continue;
           *err = Status::IoError(std::strerror(errno));
@@ -126,7 +148,7 @@ class LineReader {
         len_ = static_cast<size_t>(r);
       }
       any = true;
-      const char* start = buf_.data() + pos_;
+      const char* start = buf_.get() + pos_;
       const void* nl = std::memchr(start, '\n', len_ - pos_);
       size_t take = nl ? static_cast<size_t>(static_cast<const char*>(nl) - start) : len_ - pos_;
       if (!*too_long) {
@@ -150,37 +172,31 @@ class LineReader {
   int fd_;
   size_t cap_;
   const std::atomic<bool>* interrupted_;
-  std::vector<char> buf_;
+  std::unique_ptr<char[]> buf_;
+  size_t buf_size_ = 0;
   size_t pos_ = 0, len_ = 0;
   bool eof_ = false;
 };
 
 // Reads fd to its end, appending to *out (which may hold bytes already read). Over `cap`
-// bytes, sets *too_large, drains the rest without keeping it and leaves *out empty.
+// bytes, sets *too_large, stops reading and leaves *out empty: an endless input (a device,
+// a pipe that never closes) is refused once it passes the cap instead of being read forever.
 Status ReadAll(int fd, size_t cap, std::string* out, bool* too_large,
                const std::atomic<bool>* interrupted) {
   *too_large = false;
-  if (out->size() > cap) {
-    *too_large = true;
-    out->clear();
-  }
   char buf[1 << 16];
-  for (;;) {
-    ssize_t r = ::read(fd, buf, sizeof buf);
+  while (out->size() <= cap) {
+    ssize_t r = InterruptibleRead(fd, buf, sizeof buf, interrupted);
     if (r < 0) {
       if (errno == EINTR && !StopOnEintr(interrupted)) continue;
       return Status::IoError(std::strerror(errno));
     }
-    if (r == 0) break;
-    if (*too_large) continue;  // draining
-    if (out->size() + static_cast<size_t>(r) > cap) {
-      *too_large = true;
-      out->clear();
-      out->shrink_to_fit();
-      continue;  // drain without keeping
-    }
+    if (r == 0) return Status();
     out->append(buf, static_cast<size_t>(r));
   }
+  *too_large = true;
+  out->clear();
+  out->shrink_to_fit();
   return Status();
 }
 
@@ -272,7 +288,10 @@ class Stream final : public DocumentStream {
         pending_.push_back({*c, p.depth + 1, p.depth == 0 ? path : p.root});
       return false;
     }
-    if (!S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode) && !S_ISCHR(st.st_mode)) {
+    // A pipe or a device is read only when named on the command line (`<(zcat feed.gz)`,
+    // /dev/stdin): found in a folder, a FIFO without a writer would block the run forever.
+    if (!S_ISREG(st.st_mode) &&
+        (p.depth > 0 || (!S_ISFIFO(st.st_mode) && !S_ISCHR(st.st_mode)))) {
       return Fail(item, Status::InvalidArgument(path + ": not a regular file; skipped"));
     }
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -358,7 +377,7 @@ class Stream final : public DocumentStream {
           return Status();
         }
       }
-      ssize_t r = ::read(fd, buf, sizeof buf);
+      ssize_t r = InterruptibleRead(fd, buf, sizeof buf, interrupted);
       if (r < 0) {
         if (errno == EINTR && !StopOnEintr(interrupted)) continue;
         return Status::IoError(std::strerror(errno));
@@ -453,6 +472,67 @@ std::string EscapeControlsInStrings(std::string_view line) {
   return out;
 }
 
+// JSON escapes of UTF-16 surrogates that are not a high-low pair ("\ud800" alone, as
+// Python writes the bytes of a mis-decoded feed) make simdjson refuse the whole line.
+// Returns the line with each such escape written as \ufffd, and their number in *count.
+std::string ReplaceLoneSurrogateEscapes(std::string_view line, size_t* count) {
+  auto hex4 = [&](size_t k, uint32_t* v) {
+    if (k + 4 > line.size()) return false;
+    uint32_t x = 0;
+    for (size_t j = k; j < k + 4; ++j) {
+      char c = line[j];
+      int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+              : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+      if (d < 0) return false;
+      x = x * 16 + static_cast<uint32_t>(d);
+    }
+    *v = x;
+    return true;
+  };
+  auto is_escape_at = [&](size_t k, uint32_t* v) {
+    return k + 6 <= line.size() && line[k] == '\\' && line[k + 1] == 'u' && hex4(k + 2, v);
+  };
+  std::string out;
+  out.reserve(line.size());
+  *count = 0;
+  bool in_string = false;
+  for (size_t i = 0; i < line.size();) {
+    char c = line[i];
+    if (!in_string) {
+      if (c == '"') in_string = true;
+      out.push_back(c);
+      ++i;
+      continue;
+    }
+    if (c == '"') {
+      in_string = false;
+      out.push_back(c);
+      ++i;
+      continue;
+    }
+    if (c != '\\' || i + 1 >= line.size()) {
+      out.push_back(c);
+      ++i;
+      continue;
+    }
+    uint32_t v = 0, w = 0;
+    if (is_escape_at(i, &v) && v >= 0xD800 && v <= 0xDFFF) {
+      if (v <= 0xDBFF && is_escape_at(i + 6, &w) && w >= 0xDC00 && w <= 0xDFFF) {
+        out.append(line.substr(i, 12));  // a pair: kept
+        i += 12;
+      } else {
+        out.append("\\ufffd");
+        ++*count;
+        i += 6;
+      }
+      continue;
+    }
+    out.append(line.substr(i, 2));  // any other escape, kept as it is
+    i += 2;
+  }
+  return out;
+}
+
 }  // namespace
 
 Status ParseJsonLine(std::string_view line, const ReadOptions& options, std::string_view where,
@@ -461,23 +541,31 @@ Status ParseJsonLine(std::string_view line, const ReadOptions& options, std::str
   thread_local simdjson::dom::parser parser;
   if (line.size() >= 3 && line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);  // BOM
   std::string repaired;
-  bool was_repaired = false, controls_escaped = false;
+  bool was_repaired = false, controls_escaped = false, surrogates_checked = false;
+  size_t lone_surrogates = 0;
   std::string_view input = line;
   simdjson::dom::element root;
-  // simdjson validates UTF-8 as it parses: repair only a line it refuses for that, or for
-  // raw control characters in strings (both, one after the other, if need be).
+  // simdjson validates UTF-8 as it parses: repair only a line it refuses for that, for raw
+  // control characters in strings, or for lone surrogate escapes (each once, one after the
+  // other, if need be).
   auto err = parser.parse(input.data(), input.size()).get(root);
-  for (int round = 0; round < 2 && err; ++round) {
+  for (int round = 0; round < 3 && err; ++round) {
+    std::string next;
     if (err == simdjson::UTF8_ERROR && !was_repaired) {
       size_t n = 0;
-      repaired = RepairUtf8(input, &n);
+      next = RepairUtf8(input, &n);
       was_repaired = true;
     } else if (err == simdjson::UNESCAPED_CHARS && !controls_escaped) {
-      repaired = EscapeControlsInStrings(input);
+      next = EscapeControlsInStrings(input);
       controls_escaped = true;
+    } else if (err == simdjson::STRING_ERROR && !surrogates_checked) {
+      next = ReplaceLoneSurrogateEscapes(input, &lone_surrogates);
+      surrogates_checked = true;
+      if (lone_surrogates == 0) break;  // another string error: not JSON
     } else {
       break;
     }
+    repaired = std::move(next);
     input = repaired;
     err = parser.parse(input.data(), input.size()).get(root);
   }
@@ -487,6 +575,7 @@ Status ParseJsonLine(std::string_view line, const ReadOptions& options, std::str
   if (root.get_object().get(obj)) return Status::InvalidArgument(w() + "not a JSON object");
   bool have_text = false, have_id = false, have_date = false;
   bool seen_title = false, seen_source = false, seen_url = false, seen_lang = false;
+  bool duplicate_text = false;
   auto type_name = [](simdjson::dom::element_type t) {
     switch (t) {
       case simdjson::dom::element_type::NULL_VALUE: return "null";
@@ -507,7 +596,10 @@ Status ParseJsonLine(std::string_view line, const ReadOptions& options, std::str
     std::string_view key = field.key;
     simdjson::dom::element value = field.value;
     if (key == "text") {
-      if (have_text) continue;
+      if (have_text) {
+        duplicate_text = true;
+        continue;
+      }
       std::string_view sv;
       if (value.get_string().get(sv)) {
         return Status::InvalidArgument(w() + "\"text\" is " + type_name(value.type()) +
@@ -558,6 +650,13 @@ Status ParseJsonLine(std::string_view line, const ReadOptions& options, std::str
   }
   if (controls_escaped) {
     doc->warnings.push_back("raw control characters inside JSON strings read as escapes");
+  }
+  if (lone_surrogates) {
+    doc->warnings.push_back("lone UTF-16 surrogate escapes (\\ud800-\\udfff) replaced with "
+                            "U+FFFD at " + std::to_string(lone_surrogates) + " place(s)");
+  }
+  if (duplicate_text) {
+    doc->warnings.push_back("more than one \"text\" key: the first one is read, the others ignored");
   }
   if (std::memchr(doc->text.data(), 0, doc->text.size()) != nullptr) {
     SanitizeText(&doc->text, &doc->warnings);

@@ -32,8 +32,9 @@ struct ReadOptions {
   // How to read files; kAuto goes by extension (.jsonl/.ndjson, .html/.htm, else text) and,
   // for stdin, by the first byte.
   InputFormat format = InputFormat::kAuto;
-  // When set and true, a read interrupted by a signal (EINTR) stops the input with an
-  // "interrupted" error instead of waiting on: Ctrl-C works while waiting on stdin.
+  // When set and true, reads stop with an "interrupted" error instead of waiting on: Ctrl-C
+  // works while waiting on stdin, also when it came before the read began (reads wait in
+  // poll() slices of 100 ms and check the flag between them).
   const std::atomic<bool>* interrupted = nullptr;
 };
 
@@ -64,6 +65,12 @@ Status ParseJsonLine(std::string_view line, const ReadOptions& options, std::str
 // joined by blank lines; script, style, nav, header, footer, aside, form and hidden
 // elements dropped. Fills title, text and published (from <meta> or <time>) when found.
 void ExtractHtml(std::string_view html, Document* doc);
+
+// ExtractHtml drops the markup (never the text) of tags nested deeper than MaxHtmlDepth():
+// gumbo's time grows with the square of the depth. For tests and fuzzing: the depth of the
+// tree gumbo builds for `html` once its nesting is so bounded.
+size_t MaxHtmlDepth();
+size_t ParsedHtmlDepth(std::string_view html);
 
 // "2021-08-08", "2021-08-08T10:00:00Z", "20210808" -> "2021-08-08"; empty if not a date.
 std::string NormalizeDate(std::string_view s);

@@ -3,6 +3,7 @@
 #include <array>
 
 #include "util/mapped_file.h"
+#include "util/utf8.h"
 
 namespace sitrep::events {
 namespace {
@@ -68,6 +69,7 @@ std::string_view CueName(Cue c) {
 }
 
 Status EventLexicon::AddFile(std::string_view content, const std::string& name) {
+  RETURN_IF_ERROR(CheckTextFile(&content, name));  // a BOM, invalid UTF-8, NUL bytes
   uint32_t line_no = 0;
   for (std::string_view line : Split(content, '\n')) {
     ++line_no;

@@ -61,6 +61,9 @@ Result<std::unique_ptr<Gazetteer>> Gazetteer::Open(const std::string& path) {
     return Bad(path, "file is " + std::to_string(bytes.size()) + " bytes, header says " +
                          std::to_string(h.file_size) + ": truncated or damaged");
   }
+  // The checksum starts after the header: the header's own unused fields must be zero.
+  if (h.reserved0 != 0 || h.reserved[0] != 0 || h.reserved[1] != 0 || h.reserved[2] != 0)
+    return Bad(path, "reserved header fields are not zero: the file is damaged");
   if (h.section_count == 0 || h.section_count > 64) return Bad(path, "bad section count");
   // The checksum starts after the header: the header's own unused fields must be zero.
   if (h.reserved0 != 0 || h.reserved[0] != 0 || h.reserved[1] != 0 || h.reserved[2] != 0)

@@ -410,7 +410,8 @@ class Tokenizer {
   bool FastWord(size_t i, uint16_t flags, size_t* end) {
     const size_t n = s_.size();
     std::string& folded = a_->folded;
-    if (fpos_ + (n - i) > folded.size()) folded.resize(fpos_ + (n - i) + 16);
+    // HashBytesPadded reads up to 7 bytes past a word: keep 16 bytes of slack after it.
+    if (fpos_ + (n - i) + 16 > folded.size()) folded.resize(fpos_ + (n - i) + 16);
     char* out = folded.data() + fpos_;
     const unsigned char* p = reinterpret_cast<const unsigned char*>(s_.data());
     size_t j = i;
@@ -588,7 +589,8 @@ class Tokenizer {
   // byte that is not ASCII; Emit then takes the Unicode path. Same result as FoldAppend.
   bool EmitAscii(std::string_view surf, TokKind kind, bool abbrev, uint16_t* flags) {
     std::string& folded = a_->folded;
-    if (fpos_ + surf.size() > folded.size()) folded.resize(2 * folded.size() + surf.size());
+    if (fpos_ + surf.size() + 16 > folded.size())
+      folded.resize(2 * folded.size() + surf.size() + 16);  // slack for HashBytesPadded
     char* out = folded.data() + fpos_;
     size_t w = 0;
     int letters = 0, upper = 0;
@@ -686,7 +688,8 @@ class Tokenizer {
     scratch_.clear();
     FoldAppend(surf, kind, abbrev, &scratch_);
     std::string& folded = a_->folded;
-    if (fpos_ + scratch_.size() > folded.size()) folded.resize(2 * folded.size() + scratch_.size());
+    if (fpos_ + scratch_.size() + 16 > folded.size())
+      folded.resize(2 * folded.size() + scratch_.size() + 16);  // slack for HashBytesPadded
     std::memcpy(folded.data() + fpos_, scratch_.data(), scratch_.size());
     fpos_ += scratch_.size();
     t.fold_len = static_cast<uint32_t>(scratch_.size());

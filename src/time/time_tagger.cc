@@ -54,6 +54,14 @@ namespace {
 using text::Analysis;
 using text::TokKind;
 
+// A day of a span, kept within the calendar sitrep prints (0001-01-01 .. 9999-12-31): "this
+// week" in the last days of 9999 ends in year 10000, which printed as "9999-01-02", before
+// the span's first day (found by fuzz/time_fuzzer.cc).
+std::string FormatDay(int64_t days) {
+  static const int64_t kFirst = DaysFromCivil(1, 1, 1), kLast = DaysFromCivil(9999, 12, 31);
+  return FormatDays(std::clamp(days, kFirst, kLast));
+}
+
 enum class TType : uint8_t { kDate, kTime, kDuration, kSet };
 
 const char* TypeName(TType t) {
@@ -2370,15 +2378,15 @@ void Parser::Emit(const Found& f) {
     if (spans) {
       const Point& p = f.point;
       t.first_day = p.gran >= Gran::kDay ? FormatYmd(Ymd{p.year, p.month, p.day})
-                                         : FormatDays(first);
-      t.last_day = first == last ? t.first_day : FormatDays(last);
+                                         : FormatDay(first);
+      t.last_day = first == last ? t.first_day : FormatDay(last);
       t.precision = prec;
     }
   } else {
     t.value = f.value;
     if (f.has_span) {
-      t.first_day = FormatDays(f.span_first);
-      t.last_day = FormatDays(f.span_last);
+      t.first_day = FormatDay(f.span_first);
+      t.last_day = FormatDay(f.span_last);
       t.precision = "range";
     } else if (t.value == "PRESENT_REF" && has_dct_) {
       t.first_day = t.last_day = FormatYmd(dct_);
@@ -2521,7 +2529,9 @@ std::string TimeTagger::FindDateline(const text::Analysis& a, std::string_view h
     const int64_t hint_days = DaysFromCivil(hint_day);
     int64_t best = 0;
     bool have = false;
-    for (int y = hint_day.year - 1; y <= hint_day.year + 1; ++y) {
+    // Years stay in 0001..9999: a date written with four digits (a Feb 29 next to a hint of
+    // 9999-12-31 gave "10000-02-29"; found by fuzz/time_fuzzer.cc).
+    for (int y = std::max(1, hint_day.year - 1); y <= std::min(9999, hint_day.year + 1); ++y) {
       if (!IsValidDate(y, f.point.month, f.point.day)) continue;
       int64_t d = DaysFromCivil(y, f.point.month, f.point.day);
       if (!have || std::llabs(d - hint_days) < std::llabs(best - hint_days)) best = d;

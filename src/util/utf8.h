@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "sitrep/status.h"
+
 namespace sitrep {
 
 bool IsValidUtf8(std::string_view s);
@@ -35,6 +37,15 @@ inline uint32_t DecodeUtf8(std::string_view s, size_t i, int* len) {
 }
 
 void AppendUtf8(uint32_t cp, std::string* out);
+
+// The offset of the first byte of `s` that is NUL or starts an invalid UTF-8 sequence
+// (Unicode Table 3-7: no overlong forms, no surrogates, nothing above U+10FFFF), or npos.
+size_t FirstInvalidUtf8(std::string_view s);
+
+// Checks a text file a user supplies (a dictionary) before it is parsed: removes a leading
+// byte order mark from *content, and refuses NUL bytes and invalid UTF-8 with an error that
+// names the file, the line and the byte ("my.tsv:3: invalid UTF-8 (byte 0xFF at column 7)").
+Status CheckTextFile(std::string_view* content, const std::string& name);
 
 }  // namespace sitrep
 

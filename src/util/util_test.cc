@@ -73,7 +73,8 @@ TEST(Status, CopyIsDeepAndMoveLeavesOk) {
   Status d;
   d = c;
   EXPECT_EQ(d.ToString(), "not found: x.txt");
-  d = d;  // self-assignment is harmless
+  Status& same = d;
+  d = same;  // self-assignment is harmless (through a reference: clang warns on `d = d`)
   EXPECT_EQ(d.ToString(), "not found: x.txt");
   d = Status();
   EXPECT_TRUE(d.ok());
