@@ -917,6 +917,32 @@ ActorRef MakeActor(const Ctx& c, const Mention& m, const std::string& place_coun
 // ---------------------------------------------------------------------------------------
 // Type decision
 
+// A sentence that reports a match result: a score ("2-1", "3–0") with a word of winning,
+// losing or playing. Its clashes, battles and shots are sport ("beat Liverpool 2-1 in a
+// fierce clash").
+bool ReportsAScore(const Analysis& a, const text::Sentence& s) {
+  bool score = false, sport = false;
+  for (uint32_t k = s.begin; k + 1 < s.end; ++k) {
+    const text::Token& t = a.tokens[k];
+    std::string_view f = a.Folded(k);
+    if (f == "beat" || f == "beats" || f == "won" || f == "drew" || f == "defeated" ||
+        f == "thrashed" || f == "victory" || f == "defeat" || f == "match" || f == "game" ||
+        f == "scored" || f == "goals" || f == "league" || f == "cup" || f == "season" ||
+        f == "win" || f == "lost" || f == "draw" || f == "final" || f == "semi")
+      sport = true;
+    if (t.kind != text::TokKind::kNumber || f.size() > 2) continue;
+    uint32_t j = k + 1;
+    bool joined = a.tokens[j].flags & text::kHyphenBefore;
+    if (!joined && a.Is(j, "-") && j + 1 < s.end) {
+      joined = true;
+      ++j;
+    }
+    if (joined && a.tokens[j].kind == text::TokKind::kNumber && a.Folded(j).size() <= 2)
+      score = true;
+  }
+  return score && sport;
+}
+
 bool AnyArmed(const Ctx& c, const Segment& seg) {
   for (const Mention& m : c.MentionsIn(seg.sentence))
     if (m.tok_begin >= seg.b && m.tok_end <= seg.e && !m.pronoun && actors::IsArmed(m.kind) &&
@@ -2279,7 +2305,7 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
       c.Note(si, "cues: " + cues);
     }
     // Not conflict: accidents, disasters, sport, films veto weak cues.
-    bool veto_strong = false, veto_weak = doc_not_conflict;
+    bool veto_strong = ReportsAScore(a, s), veto_weak = doc_not_conflict;
     for (const CueHit* h : sentence_hs) {
       if (h->cue != Cue::kNotConflict) continue;
       if (h->weak) veto_weak = true;
