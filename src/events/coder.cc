@@ -2751,6 +2751,29 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
           const Mention& m = c.mentions[static_cast<size_t>(roles.agent)];
           a1 = m.pronoun ? resolve_pronoun(roles.agent) : MakeActor(c, m, place_country);
         }
+        // "The FSB said it had arrested a man", "the army said they killed 12 militants": a
+        // pronoun subject right before the event phrase, in what a speaker reports, is the
+        // speaker.
+        if (!a1) {
+          uint32_t k = anchor.b;
+          while (k > seg.b && (a.Is(k - 1, "had") || a.Is(k - 1, "has") || a.Is(k - 1, "have") ||
+                               a.Is(k - 1, "also") || a.Is(k - 1, "successfully") ||
+                               a.Is(k - 1, "was") || a.Is(k - 1, "were") || a.Is(k - 1, "would")))
+            --k;
+          if (k > seg.b && (a.Is(k - 1, "it") || a.Is(k - 1, "they") || a.Is(k - 1, "we"))) {
+            for (const text::Speech& sp : a.speech) {
+              if (sp.quoted || anchor.b < sp.content_begin || anchor.b >= sp.content_end) continue;
+              for (const Mention& m : c.MentionsIn(a.tokens[anchor.b].sentence)) {
+                if (m.tok_begin < sp.speaker_begin || m.tok_end > sp.speaker_end || m.pronoun ||
+                    m.kind == Kind::kCivilians)
+                  continue;
+                a1 = MakeActor(c, m, place_country);
+                break;
+              }
+              break;
+            }
+          }
+        }
         if (!a1 && roles.agent_country_toponym >= 0) {
           const Toponym& t = r->toponyms[static_cast<size_t>(roles.agent_country_toponym)];
           ActorRef ar;
