@@ -170,6 +170,49 @@ Result<std::unique_ptr<ActorDictionary>> ActorDictionary::Load(const std::vector
   return d;
 }
 
+int ActorFinder::ChosenAlias(const text::Analysis& a, const lexicon::Match& m) const {
+  // The first alias whose case rule is met.
+  for (uint32_t alias : m.values) {
+    const uint8_t rule = dict_->CaseRule(alias);
+    if (rule == 2) {
+      bool caps = true;
+      for (uint32_t k = m.begin; k < m.end; ++k)
+        if (a.tokens[k].kind == text::TokKind::kWord && !(a.tokens[k].flags & text::kAllCaps) &&
+            !(a.tokens[k].flags & text::kAbbrev))
+          caps = false;
+      if (!caps) continue;
+    } else if (rule == 1 && !(a.tokens[m.begin].flags & text::kCap)) {
+      continue;
+    }
+    return static_cast<int>(alias);
+  }
+  return -1;
+}
+
+void ActorFinder::GroupCountries(const text::Analysis& a, std::vector<std::string>* out) const {
+  out->clear();
+  const uint32_t n = static_cast<uint32_t>(a.tokens.size());
+  for (uint32_t i = 0; i < n;) {
+    if (a.tokens[i].kind == text::TokKind::kPunct) {
+      ++i;
+      continue;
+    }
+    lexicon::Match m;
+    const uint32_t limit = a.sentences.empty() ? n : a.sentences[a.tokens[i].sentence].end;
+    const int alias = dict_->table().LongestAt(a, i, limit, &m) ? ChosenAlias(a, m) : -1;
+    if (alias < 0) {
+      ++i;
+      continue;
+    }
+    const ActorEntry& e = dict_->entry(dict_->EntryOfAlias(static_cast<uint32_t>(alias)));
+    if (!e.country.empty() && !e.generic && e.kind != Kind::kStateForces &&
+        e.kind != Kind::kExternal &&
+        std::find(out->begin(), out->end(), e.country) == out->end())
+      out->push_back(e.country);
+    i = m.end;
+  }
+}
+
 void ActorFinder::Find(const text::Analysis& a, const std::vector<Toponym>& toponyms,
                        std::vector<Mention>* out) const {
   out->clear();
@@ -220,23 +263,7 @@ void ActorFinder::Find(const text::Analysis& a, const std::vector<Toponym>& topo
     uint32_t limit = a.sentences.empty() ? n : a.sentences[tok.sentence].end;
     bool found = dict_->table().LongestAt(a, i, limit, &m);
     if (found) {
-      // Pick the first alias whose case rule is met.
-      int chosen = -1;
-      for (uint32_t alias : m.values) {
-        uint8_t rule = dict_->CaseRule(alias);
-        if (rule == 2) {
-          bool caps = true;
-          for (uint32_t k = m.begin; k < m.end; ++k)
-            if (a.tokens[k].kind == text::TokKind::kWord && !(a.tokens[k].flags & text::kAllCaps) &&
-                !(a.tokens[k].flags & text::kAbbrev))
-              caps = false;
-          if (!caps) continue;
-        } else if (rule == 1 && !(a.tokens[m.begin].flags & text::kCap)) {
-          continue;
-        }
-        chosen = static_cast<int>(alias);
-        break;
-      }
+      const int chosen = ChosenAlias(a, m);
       if (chosen < 0) {
         ++i;
         continue;

@@ -105,8 +105,14 @@ class ActorFinder {
   // templated actors to countries. Thread-safe.
   void Find(const text::Analysis& a, const std::vector<Toponym>& toponyms,
             std::vector<Mention>* out) const;
+  // The home countries of the armed groups named in `a` (Al Shabaab: SO; not state forces,
+  // whose country is where they fight only at home), each once, in text order: the
+  // geoparser takes them as hints ("Hiran region" in a report about Al Shabaab is Somalia's).
+  void GroupCountries(const text::Analysis& a, std::vector<std::string>* out) const;
 
  private:
+  // The alias of match m whose case rule the text meets, or -1.
+  int ChosenAlias(const text::Analysis& a, const lexicon::Match& m) const;
   const ActorDictionary* dict_;
 };
 

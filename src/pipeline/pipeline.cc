@@ -134,7 +134,16 @@ Status Pipeline::Process(const Document& doc, Workspace* ws, DocResult* out) con
       out->dct = impl_->times.FindDateline(a, {});
       if (!out->dct.empty()) out->dct_source = "dateline";
     }
-    if (o.places || o.events) impl_->geoparser->Parse(a, doc, &out->toponyms, &out->claims);
+    // When coding events, the home countries of the armed groups the report names are
+    // hints for its places: "Hiran region" in a report about Al Shabaab is Somalia's.
+    // (`places` alone loads no actor dictionary and reads places from the text only.)
+    std::vector<std::string>* hints = nullptr;
+    if (o.events && impl_->actors) {
+      actors::ActorFinder(impl_->actors.get()).GroupCountries(a, &ws->country_hints);
+      if (!ws->country_hints.empty()) hints = &ws->country_hints;
+    }
+    if (o.places || o.events)
+      impl_->geoparser->Parse(a, doc, &out->toponyms, &out->claims, hints);
     if (o.times || o.events) impl_->times.Tag(a, out->dct, &out->timex);
     if (o.events && impl_->coder) impl_->coder->Code(a, doc, out, o.explain);
     if (out->dct.empty() && (o.times || o.events)) {

@@ -2,6 +2,9 @@
 #ifndef SITREP_PIPELINE_WORKSPACE_H_
 #define SITREP_PIPELINE_WORKSPACE_H_
 
+#include <string>
+#include <vector>
+
 #include "text/text.h"
 
 namespace sitrep {
@@ -9,6 +12,7 @@ namespace sitrep {
 class Workspace {
  public:
   text::Analysis analysis;
+  std::vector<std::string> country_hints;  // for the geoparser (see Pipeline::Process)
 };
 
 }  // namespace sitrep
