@@ -1329,9 +1329,27 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
         }
       }
     }
-    if (int i = first_of({Cue::kIntervene, Cue::kArrest, Cue::kBeat, Cue::kGrenade}); i >= 0) {
-      set("Protests", "Protest with intervention", i);
-      return d;
+    // What the protest is about is no intervention: "protested against the arrest of their
+    // leader", "rallied over the killing of a student".
+    auto grievance = [&](const CueHit& h) {
+      for (uint32_t k = h.b, steps = 0; k > seg.b && steps < 4; --k, ++steps) {
+        std::string_view f = a.Folded(k - 1);
+        if (f == "against" || f == "over" || f == "demanding" || f == "denouncing" ||
+            f == "condemning" || f == "protesting" || f == "about")
+          return true;
+        if (f != "the" && f != "a" && f != "an" && f != "their" && f != "his" && f != "her" &&
+            f != "its" && f != "alleged" && f != "recent" && f != "last" && f != "mass")
+          return false;
+      }
+      return false;
+    };
+    for (size_t i = 0; i < hs.size(); ++i) {
+      const Cue q = hs[i]->cue;
+      if ((q == Cue::kIntervene || q == Cue::kArrest || q == Cue::kBeat || q == Cue::kGrenade) &&
+          !grievance(*hs[i])) {
+        set("Protests", "Protest with intervention", static_cast<int>(i));
+        return d;
+      }
     }
     if (Has(sentence_hs, Cue::kIntervene)) {
       set("Protests", "Protest with intervention", first_of({Cue::kProtest}));
