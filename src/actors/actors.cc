@@ -366,6 +366,32 @@ void ActorFinder::Find(const text::Analysis& a, const std::vector<Toponym>& topo
     }
     ++i;
   }
+  // A description tied to a named group right after it is that group: "rebels led by Hayat
+  // Tahrir al-Sham", "fighters loyal to the RSF", "militants of Al Shabaab".
+  for (size_t k = 0; k + 1 < v.size(); ++k) {
+    Mention& d = v[k];
+    const Mention& g = v[k + 1];
+    if (!d.generic || d.pronoun || !IsArmed(d.kind) || d.kind == Kind::kStateForces) continue;
+    if (g.generic || g.templated || g.pronoun || !IsArmed(g.kind) || g.kind == Kind::kStateForces)
+      continue;
+    if (a.tokens[d.tok_begin].sentence != a.tokens[g.tok_begin].sentence) continue;
+    uint32_t j = d.tok_end;
+    const uint32_t to = g.tok_begin > 0 && a.Is(g.tok_begin - 1, "the") ? g.tok_begin - 1 : g.tok_begin;
+    bool link = false;
+    if (j + 2 == to)
+      link = (a.Is(j, "led") && a.Is(j + 1, "by")) || (a.Is(j, "loyal") && a.Is(j + 1, "to")) ||
+             (a.Is(j, "belonging") && a.Is(j + 1, "to")) ||
+             (a.Is(j, "affiliated") && a.Is(j + 1, "with")) ||
+             (a.Is(j, "linked") && a.Is(j + 1, "to"));
+    else if (j + 1 == to)
+      link = a.Is(j, "of") || a.Is(j, "from");
+    if (!link) continue;
+    d.name = g.name;
+    d.kind = g.kind;
+    d.country = g.country;
+    d.templated = false;
+    d.coreferent = true;
+  }
 }
 
 }  // namespace sitrep::actors
