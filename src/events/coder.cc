@@ -705,8 +705,27 @@ Roles FindRolesOfPhrase(const Ctx& c, const Segment& seg, const CueHit& h);
 // not its author ("a convoy of soldiers hit an IED").
 Roles FindRoles(const Ctx& c, const Segment& seg, const CueHit& h) {
   Roles r = FindRolesOfPhrase(c, seg, h);
-  if (h.cue != Cue::kIed && h.cue != Cue::kBlast) return r;
   const Analysis& a = *c.a;
+  // "The Malian army, backed by Russian Wagner mercenaries, took Kidal": the supporters in a
+  // "backed by" aside are not the agent; the actor before the aside is.
+  if (r.agent >= 0) {
+    const Mention& m = c.mentions[static_cast<size_t>(r.agent)];
+    uint32_t p = m.tok_begin;
+    for (const Toponym& t : c.ToponymsIn(seg.sentence))
+      if (t.tok_end == p && t.feature == "demonym") p = t.tok_begin;
+    if (p > 1 && a.Is(p - 1, "by") &&
+        (a.Is(p - 2, "backed") || a.Is(p - 2, "supported") || a.Is(p - 2, "aided") ||
+         a.Is(p - 2, "assisted") || a.Is(p - 2, "helped"))) {
+      for (size_t k = static_cast<size_t>(r.agent); k-- > 0;) {
+        const Mention& x = c.mentions[k];
+        if (x.tok_begin < seg.b || x.tok_end > p - 2) break;
+        if (x.pronoun || !actors::IsArmed(x.kind) || MentionInSpeakerSpan(c, x)) continue;
+        r.agent = static_cast<int>(k);
+        break;
+      }
+    }
+  }
+  if (h.cue != Cue::kIed && h.cue != Cue::kBlast) return r;
   uint32_t k = h.b;
   for (int steps = 0; k > seg.b && steps < 4; ++steps) {
     std::string_view f = a.Folded(k - 1);
@@ -1453,13 +1472,32 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
         }
         if (ag >= 0 && !c.mentions[static_cast<size_t>(ag)].pronoun) {
           const Mention& m = c.mentions[static_cast<size_t>(ag)];
+          // The country of the territory taken: a place after the verb, else one in the clause.
           std::string place_cc;
+          for (const Toponym& t : c.ToponymsIn(seg.sentence))
+            if (t.has_coords && t.feature != "demonym" && place_cc.empty() && t.tok_begin >= hs[i]->e)
+              place_cc = t.country;
           for (const Toponym& t : c.ToponymsIn(seg.sentence))
             if (t.has_coords && t.feature != "demonym" && place_cc.empty() && t.tok_begin >= seg.b)
               place_cc = t.country;
           if (place_cc.empty()) place_cc = c.main_country;
           bool state = m.kind == Kind::kStateForces &&
                        (m.country.empty() || place_cc.empty() || m.country == place_cc);
+          // "the Malian army and Wagner took Kidal", "Mozambican and Rwandan troops retook
+          // Mocimboa": with the country's own forces in the coordination, the state regains.
+          if (!state && !place_cc.empty()) {
+            uint32_t p = m.tok_begin;
+            for (const Toponym& t : c.ToponymsIn(seg.sentence))
+              if (t.tok_end == p && t.feature == "demonym") p = t.tok_begin;
+            if (p > 1 && a.Is(p - 1, "and")) {
+              for (const Toponym& t : c.ToponymsIn(seg.sentence))
+                if (t.tok_end == p - 1 && t.feature == "demonym" && t.country == place_cc) state = true;
+              for (const Mention& x : c.MentionsIn(seg.sentence))
+                if (x.tok_end == p - 1 && x.kind == Kind::kStateForces && !x.police &&
+                    (x.country.empty() || x.country == place_cc))
+                  state = true;
+            }
+          }
           if (actors::IsArmed(m.kind)) {
             state_agent = state;
             nonstate_agent = !state;
