@@ -725,6 +725,40 @@ Roles FindRoles(const Ctx& c, const Segment& seg, const CueHit& h) {
       }
     }
   }
+  // "Colombia's government and the ELN agreed", "Israel and Hamas agreed": the parties of an
+  // agreement are the two sides of the coordination before it.
+  if (h.cue == Cue::kAgree && r.agent >= 0 && r.patient < 0) {
+    size_t k = static_cast<size_t>(r.agent);
+    const Mention& ag = c.mentions[k];
+    // (Back over the same group named twice in a row: "the ELN guerrilla".)
+    while (k > 0 && c.mentions[k - 1].name == ag.name &&
+           c.mentions[k - 1].tok_end + 1 >= c.mentions[k].tok_begin)
+      --k;
+    uint32_t p = c.mentions[k].tok_begin;
+    if (p > 0 && a.Is(p - 1, "the")) --p;
+    if (p > seg.b + 1 && a.Is(p - 1, "and")) {
+      const uint32_t q = p - 1;  // the left side ends here
+      bool found = false;
+      for (size_t j = k; j-- > 0;) {
+        const Mention& x = c.mentions[j];
+        if (x.tok_end < q) break;
+        if (x.tok_end == q && !x.pronoun && x.name != ag.name) {
+          r.patient = r.agent;
+          r.agent = static_cast<int>(j);
+          found = true;
+          break;
+        }
+      }
+      if (!found)
+        for (const Toponym& t : c.ToponymsIn(seg.sentence))
+          if (t.tok_end == q && t.precision == "country" && t.feature != "demonym") {
+            r.patient = r.agent;
+            r.agent = -1;
+            r.agent_country_toponym = static_cast<int>(c.IndexOf(t));
+            break;
+          }
+    }
+  }
   if (h.cue != Cue::kIed && h.cue != Cue::kBlast) return r;
   uint32_t k = h.b;
   for (int steps = 0; k > seg.b && steps < 4; ++steps) {
