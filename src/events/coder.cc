@@ -1445,6 +1445,25 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
     set("Violence against civilians", "Abduction/forced disappearance", i);
     return d;
   }
+  // A base set up: "set up", "established", "opened" make one only with a base word after
+  // them. It is the clause's event when nobody is hurt in it, even in an operation's context
+  // ("set up a new base ... as part of its operation against the PKK").
+  int base_cue = -1;
+  if (int i = first_of({Cue::kBase}); i >= 0) {
+    bool base_word = !hs[i]->weak;
+    for (uint32_t k = hs[i]->e; k < std::min(seg.e, hs[i]->e + 5) && !base_word; ++k) {
+      std::string_view f = a.Folded(k);
+      base_word = f == "base" || f == "bases" || f == "camp" || f == "camps" || f == "headquarters" ||
+                  f == "outpost" || f == "outposts" || f == "garrison" || f == "barracks";
+    }
+    if (base_word && (armed || !hs[i]->weak)) base_cue = i;
+  }
+  if (base_cue >= 0 && !Has(hs, Cue::kKill) && !Has(hs, Cue::kShoot) && !Has(hs, Cue::kDie) &&
+      !Has(hs, Cue::kWound) && !HasStrong(hs, Cue::kAttack) && !HasStrong(hs, Cue::kClash) &&
+      !HasStrong(hs, Cue::kAir) && !HasStrong(hs, Cue::kShell)) {
+    set("Strategic developments", "Headquarters or base established", base_cue);
+    return d;
+  }
   // Territory.
   {
     int i = first_of({Cue::kWithdraw, Cue::kHandover, Cue::kRecapture, Cue::kCapture, Cue::kFall,
@@ -1777,18 +1796,9 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
     set("Strategic developments", "Looting/property destruction", i);
     return d;
   }
-  if (int i = first_of({Cue::kBase}); i >= 0) {
-    // "set up", "established", "opened" make a base only with a base word after them.
-    bool base_word = !hs[i]->weak;
-    for (uint32_t k = hs[i]->e; k < std::min(seg.e, hs[i]->e + 5) && !base_word; ++k) {
-      std::string_view f = a.Folded(k);
-      base_word = f == "base" || f == "bases" || f == "camp" || f == "camps" || f == "headquarters" ||
-                  f == "outpost" || f == "outposts" || f == "garrison" || f == "barracks";
-    }
-    if (base_word && (armed || !hs[i]->weak)) {
-      set("Strategic developments", "Headquarters or base established", i);
-      return d;
-    }
+  if (base_cue >= 0) {
+    set("Strategic developments", "Headquarters or base established", base_cue);
+    return d;
   }
   if (int i = first_of({Cue::kChange}); i >= 0 && armed) {
     set("Strategic developments", "Change to group/activity", i);
