@@ -698,6 +698,15 @@ int MentionAt(const Ctx& c, uint32_t tok) {
   return -1;
 }
 
+// The first token of a mention with the demonym right before it: "Russian Wagner
+// mercenaries", "Rwandan troops".
+uint32_t StartWithDemonym(const Ctx& c, uint32_t sentence, const Mention& m) {
+  uint32_t p = m.tok_begin;
+  for (const Toponym& t : c.ToponymsIn(sentence))
+    if (t.tok_end == p && t.feature == "demonym") p = t.tok_begin;
+  return p;
+}
+
 Roles FindRolesOfPhrase(const Ctx& c, const Segment& seg, const CueHit& h);
 
 // The agent and the patient of an event phrase (FindRolesOfPhrase), with one turn of the
@@ -710,9 +719,7 @@ Roles FindRoles(const Ctx& c, const Segment& seg, const CueHit& h) {
   // "backed by" aside are not the agent; the actor before the aside is.
   if (r.agent >= 0) {
     const Mention& m = c.mentions[static_cast<size_t>(r.agent)];
-    uint32_t p = m.tok_begin;
-    for (const Toponym& t : c.ToponymsIn(seg.sentence))
-      if (t.tok_end == p && t.feature == "demonym") p = t.tok_begin;
+    const uint32_t p = StartWithDemonym(c, seg.sentence, m);
     if (p > 1 && a.Is(p - 1, "by") &&
         (a.Is(p - 2, "backed") || a.Is(p - 2, "supported") || a.Is(p - 2, "aided") ||
          a.Is(p - 2, "assisted") || a.Is(p - 2, "helped"))) {
@@ -996,20 +1003,12 @@ bool ReportsAScore(const Analysis& a, const text::Sentence& s) {
   return score && sport;
 }
 
-bool AnyArmed(const Ctx& c, const Segment& seg) {
+// An armed actor in the segment. Without the police (`police` false): the armed actors of a
+// conflict, since the police alone mark crime news ("police arrested a man for theft").
+bool AnyArmed(const Ctx& c, const Segment& seg, bool police = true) {
   for (const Mention& m : c.MentionsIn(seg.sentence))
     if (m.tok_begin >= seg.b && m.tok_end <= seg.e && !m.pronoun && actors::IsArmed(m.kind) &&
-        !(m.kind == Kind::kStateForces && m.weak))
-      return true;
-  return false;
-}
-
-// Armed actors of a conflict: any armed actor but the police, whose presence alone marks
-// crime news ("police arrested a man for theft"), not conflict.
-bool AnyConflictArmed(const Ctx& c, const Segment& seg) {
-  for (const Mention& m : c.MentionsIn(seg.sentence))
-    if (m.tok_begin >= seg.b && m.tok_end <= seg.e && !m.pronoun && actors::IsArmed(m.kind) &&
-        !m.police && !(m.kind == Kind::kStateForces && m.weak))
+        (police || !m.police) && !(m.kind == Kind::kStateForces && m.weak))
       return true;
   return false;
 }
@@ -1144,7 +1143,7 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
       attack_verb = true;
   }
   const bool supported_means = armed || toll || attack_verb || c.doc_conflict;
-  const bool conflict_armed = AnyConflictArmed(c, seg);
+  const bool conflict_armed = AnyArmed(c, seg, /*police=*/false);
   // A weapon named without its use ("selling artillery", "a drone", "the bomb squad") is
   // no event: weak weapon words need a verb of attack, a toll or someone hurt.
   {
@@ -1215,15 +1214,7 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
                        Has(hs, Cue::kClash) || Has(hs, Cue::kBeat) || Has(hs, Cue::kWound)));
 
   // An agreement reached, with nothing but weak words of violence around it ("agreed to a
-  // truce and the release of hostages"). A contract or a deal between companies is none:
-  // the agreement must be a truce, a ceasefire, a peace deal, or between armed parties.
-  bool two_states = false;
-  {
-    int countries = 0;
-    for (const Toponym& t : c.ToponymsIn(seg.sentence))
-      if (t.tok_begin >= seg.b && t.tok_end <= seg.e && t.precision == "country") ++countries;
-    two_states = countries >= 2;
-  }
+  // truce and the release of hostages").
   bool nonstate_party = false;
   for (const Mention& m : c.MentionsIn(seg.sentence))
     if (m.tok_begin >= seg.b && m.tok_end <= seg.e && !m.pronoun && actors::IsArmed(m.kind) &&
@@ -1232,7 +1223,6 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
   // ACLED's agreements are between warring parties: a truce, a ceasefire, a peace deal, a
   // prisoner exchange, or an agreement one of whose parties is an armed group. A trade
   // deal between governments or a company's contract is none.
-  (void)two_states;
   const bool conflict_agreement = HasStrong(hs, Cue::kAgree) || nonstate_party;
   if (int i = first_of({Cue::kAgree}); i >= 0 && conflict_agreement) {
     bool concluded = false, other_strong = false;
@@ -1539,9 +1529,7 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
           // "the Malian army and Wagner took Kidal", "Mozambican and Rwandan troops retook
           // Mocimboa": with the country's own forces in the coordination, the state regains.
           if (!state && !place_cc.empty()) {
-            uint32_t p = m.tok_begin;
-            for (const Toponym& t : c.ToponymsIn(seg.sentence))
-              if (t.tok_end == p && t.feature == "demonym") p = t.tok_begin;
+            const uint32_t p = StartWithDemonym(c, seg.sentence, m);
             if (p > 1 && a.Is(p - 1, "and")) {
               for (const Toponym& t : c.ToponymsIn(seg.sentence))
                 if (t.tok_end == p - 1 && t.feature == "demonym" && t.country == place_cc) state = true;
