@@ -79,6 +79,20 @@ bool IsMilitaryTargetWord(std::string_view f) {
   return false;
 }
 
+// Places where civilians are, as the target of an attack ("stormed a bus station",
+// "attacked a school"): the attack is on civilians unless soldiers are named.
+bool IsCivilianTargetWord(std::string_view f) {
+  static constexpr std::string_view kList[] = {
+      "school", "schools", "bank", "banks", "market", "markets", "marketplace", "hospital",
+      "hospitals", "clinic", "church", "churches", "mosque", "mosques", "temple", "hotel",
+      "restaurant", "shop", "shops", "home", "homes", "house", "houses", "village",
+      "villages", "bus", "buses", "wedding", "funeral", "mall", "cafe", "bar", "nightclub",
+      "university", "college", "concert", "farm", "farms", "displaced"};
+  for (auto k : kList)
+    if (f == k) return true;
+  return false;
+}
+
 bool IsFutureMarker(std::string_view f) {
   return f == "will" || f == "shall" || f == "plan" || f == "plans" || f == "planned" ||
          f == "planning" || f == "threaten" || f == "threatened" || f == "threatens" ||
@@ -299,6 +313,7 @@ void FindCues(const EventLexicon& lex, Ctx& c) {
         const text::Token& pt = a.tokens[m.begin - 1];
         std::string_view pf = a.Folded(pt);
         noun_context = pt.kind == text::TokKind::kNumber ||
+                       (!pf.empty() && pf[0] >= '0' && pf[0] <= '9') ||  // "155mm shells"
                        (pt.kind == text::TokKind::kPunct && pf != "," && pf != ";") ||
                        pf == "the" || pf == "a" || pf == "an" || pf == "of" || pf == "two" ||
                        pf == "three" || pf == "several" || pf == "with" || pf == "by" ||
@@ -329,9 +344,10 @@ void FindCues(const EventLexicon& lex, Ctx& c) {
           h.participle_possible = true;
       }
       h.weak = all_weak;
-      // "the surrounding district", "a wounded man": a participle used as an adjective.
+      // "the surrounding district", "a wounded man": a participle used as an adjective;
+      // "officers on the beat": a verb's base form after an article is a noun.
       if (ok && h.verb && (h.form == VerbForm::kGerund || h.form == VerbForm::kParticiple ||
-                           h.form == VerbForm::kPast) &&
+                           h.form == VerbForm::kPast || h.form == VerbForm::kBase) &&
           m.begin > s.begin && (a.Is(m.begin - 1, "the") || a.Is(m.begin - 1, "a") ||
                                 a.Is(m.begin - 1, "an")) && !has_noun && h.e - h.b == 1 &&
           h.cue != Cue::kWound)
@@ -446,6 +462,53 @@ void FindGappedCues(Ctx& c) {
 
 // Cue phrases inside an actor's name are part of the name ("riot police", "Air Force"),
 // except that an air arm still tells of aircraft.
+// "the controversy surrounding the aide", "policies targeting migrants": a gerund right
+// after a noun that is not an actor describes that noun; nobody surrounds or targets anyone.
+// After an actor ("troops surrounding the city") or a verb ("were surrounding", "began
+// surrounding") it is the act.
+bool PostModifyingGerund(const Ctx& c, const CueHit& h) {
+  if (!h.verb || h.form != VerbForm::kGerund || h.e - h.b != 1) return false;
+  if (h.cue != Cue::kSiege && !(h.cue == Cue::kAttack && h.weak)) return false;
+  const Analysis& a = *c.a;
+  if (h.b == 0 || a.tokens[h.b - 1].sentence != a.tokens[h.b].sentence) return false;
+  const text::Token& p = a.tokens[h.b - 1];
+  if (p.kind != text::TokKind::kWord || (p.flags & text::kCap)) return false;
+  static constexpr std::string_view kActLead[] = {
+      "be", "been", "being", "is", "are", "was", "were", "am", "began", "begun", "begin",
+      "started", "start", "continued", "continue", "kept", "keep", "keeps", "stopped",
+      "after", "before", "while", "by", "from", "for", "of", "in", "on", "and", "or", "but",
+      "then", "also", "still", "now", "had", "have", "has", "without", "not", "who", "which",
+      "that", "they", "we", "he", "she", "it", "you", "i"};
+  std::string_view pf = a.Folded(h.b - 1);
+  for (std::string_view w : kActLead)
+    if (pf == w) return false;
+  if (pf.size() > 2 && pf.substr(pf.size() - 2) == "ly") return false;  // "repeatedly targeting"
+  auto it = std::upper_bound(c.mentions.begin(), c.mentions.end(), h.b - 1,
+                             [](uint32_t k, const Mention& m) { return k < m.tok_begin; });
+  return !(it != c.mentions.begin() && std::prev(it)->tok_end >= h.b);
+}
+
+// "charged with murder", "two counts of aggravated assault", "arrested on suspicion of
+// homicide", "sentenced for the killing of": the word names a charge in a court or police
+// case, not an act this report tells.
+bool NamesACharge(const Analysis& a, const CueHit& h) {
+  static constexpr std::string_view kCharge[] = {
+      "charged", "charge", "charges", "count", "counts", "convicted", "conviction", "indicted",
+      "suspicion", "guilty", "sentenced", "acquitted", "trial", "jailed", "imprisoned"};
+  const uint32_t sb = a.sentences[a.tokens[h.b].sentence].begin;
+  bool link = false;  // "with", "of", "for" between the charge word and the act
+  for (uint32_t k = h.b, n = 0; k > sb && n < 10; ++n) {
+    --k;
+    if (a.tokens[k].kind == text::TokKind::kPunct) return false;
+    std::string_view f = a.Folded(k);
+    if (f == "with" || f == "of" || f == "for") link = true;
+    if (!link) continue;
+    for (std::string_view w : kCharge)
+      if (f == w) return true;
+  }
+  return false;
+}
+
 void DropCuesInsideActors(Ctx& c) {
   const Analysis& a = *c.a;
   std::vector<CueHit> kept;
@@ -460,15 +523,20 @@ void DropCuesInsideActors(Ctx& c) {
       ++words;
       if (a.tokens[k].flags & text::kCap) ++caps;
     }
-    headline[si] = words > 0 && caps * 2 >= words;
+    // Three in four: running text full of names ("lift the Houston Rockets to a 96-94 win
+    // over the Portland Trail Blazers") still has its common words in lower case.
+    headline[si] = words > 0 && caps * 4 >= words * 3;
   }
   for (const CueHit& h : c.hits) {
     const text::Token& t = a.tokens[h.b];
     // "the Battle of Waterloo", "Operation Thunder Strike": a capitalised event word
     // inside running text is part of a name.
-    if ((t.flags & text::kCap) && !(t.flags & text::kSentStart) && !headline[t.sentence] &&
+    if ((t.flags & text::kCap) && !(t.flags & (text::kSentStart | text::kNewlineBefore)) &&
+        !headline[t.sentence] &&
         h.cue != Cue::kAircraft && !(t.flags & text::kAllCaps) &&
-        !(h.b > 0 && (a.Folded(h.b - 1) == "\"" || a.Folded(h.b - 1) == ":")))
+        !(h.b > 0 && (a.Folded(h.b - 1) == "\"" || a.Folded(h.b - 1) == ":" ||
+                      a.Folded(h.b - 1) == "|" || a.Folded(h.b - 1) == "-" ||
+                      a.Folded(h.b - 1) == "\u2013" || a.Folded(h.b - 1) == "\u2014")))
       continue;
     while (mi < c.mentions.size() && c.mentions[mi].tok_end <= h.b) ++mi;
     bool inside = false;
@@ -478,7 +546,7 @@ void DropCuesInsideActors(Ctx& c) {
           !(h.cue == Cue::kAircraft || h.cue == Cue::kProtest || h.cue == Cue::kMob))
         inside = true;
     }
-    if (!inside) kept.push_back(h);
+    if (!inside && !PostModifyingGerund(c, h) && !NamesACharge(a, h)) kept.push_back(h);
   }
   c.hits.swap(kept);
 }
@@ -1049,6 +1117,11 @@ std::optional<int64_t> Fatalities(const Ctx& c, const Segment& seg,
                                   const std::vector<const CueHit*>& hs);
 bool IsSingularPerson(std::string_view f);
 
+// One person ("a man", "the suspect"), not a crowd: whatever he does is no mob violence.
+bool IsLonePerson(const Analysis& a, const Mention& m) {
+  return !m.pronoun && m.tok_end > m.tok_begin && IsSingularPerson(a.Folded(m.tok_end - 1));
+}
+
 // "protesting the killing of", "over the death of", "after police shot a teenager": a
 // grievance or a cause told inside another event, not an event of this clause.
 bool IsGrievance(const Analysis& a, const CueHit& h, uint32_t seg_b) {
@@ -1148,9 +1221,23 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
   // no event: weak weapon words need a verb of attack, a toll or someone hurt.
   {
     // Someone hurt, an attack or clash word, or an armed party of a conflict named with it.
+    // An arms deal names weapons and armies without anyone using them ("approved a deal to
+    // sell NATO ally Germany four drones"): there the armed party is no evidence of use.
+    bool trade = false;
+    for (uint32_t k = seg.b; k < seg.e && !trade; ++k) {
+      static constexpr std::string_view kTrade[] = {
+          "sell", "sells", "sold", "selling", "sale", "sales", "buy", "buys", "bought",
+          "buying", "purchase", "purchased", "purchases", "deal", "deals", "contract",
+          "contracts", "export", "exports", "exported", "import", "imports", "imported",
+          "deliver", "delivered", "delivery", "deliveries", "acquire", "acquired",
+          "acquisition", "procure", "procured", "procurement", "manufacture", "manufactured",
+          "manufacturer", "unveiled", "unveil", "displayed", "parade", "exhibition"};
+      std::string_view f = a.Folded(k);
+      for (std::string_view w : kTrade) trade = trade || f == w;
+    }
     bool hurt = Has(hs, Cue::kKill) || Has(hs, Cue::kWound) || Has(hs, Cue::kDie) ||
                 Has(hs, Cue::kShoot) || HasStrong(hs, Cue::kAttack) ||
-                HasStrong(hs, Cue::kClash) || conflict_armed;
+                HasStrong(hs, Cue::kClash) || (conflict_armed && !trade);
     std::vector<const CueHit*> kept;
     for (const CueHit* h : hs) {
       bool weapon = h->cue == Cue::kAir || h->cue == Cue::kDrone || h->cue == Cue::kShell ||
@@ -1314,7 +1401,8 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
     }
     bool military_agent = HasStrong(sentence_hs, Cue::kAircraft) || air_actor;
     for (const Mention& m : c.MentionsIn(seg.sentence))
-      if (m.tok_begin >= seg.b && m.tok_end <= hs[i]->b && m.kind == Kind::kStateForces) military_agent = true;
+      if (m.tok_begin >= seg.b && m.tok_end <= hs[i]->b && m.kind == Kind::kStateForces && !m.police)
+        military_agent = true;
     for (const Toponym& t : c.ToponymsIn(seg.sentence))
       if ((t.feature == "demonym" || t.precision == "country") && t.tok_end <= hs[i]->b &&
           t.tok_end + 2 >= hs[i]->b && t.tok_begin >= seg.b)
@@ -1413,7 +1501,8 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
     Roles mr = FindRoles(c, seg, *hs[static_cast<size_t>(i)]);
     if (mr.agent >= 0 && !mr.passive) {
       Kind k = c.mentions[static_cast<size_t>(mr.agent)].kind;
-      if ((k == Kind::kRioters || k == Kind::kCivilians) && !c.mentions[static_cast<size_t>(mr.agent)].pronoun &&
+      const Mention& am = c.mentions[static_cast<size_t>(mr.agent)];
+      if ((k == Kind::kRioters || k == Kind::kCivilians) && !am.pronoun && !IsLonePerson(a, am) &&
           !protest_ctx) {
         set("Riots", "Mob violence", i);
         return d;
@@ -1576,8 +1665,9 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
     if (pr.passive) {
       for (uint32_t k = h.b > seg.b + 6 ? h.b - 6 : seg.b; k < h.b; ++k) {
         uint32_t used;
+        // A capital at the start of the sentence says nothing ("The projects were executed").
         if (ParseCount(a, k, &used) > 0 || IsSingularPerson(a.Folded(k)) || a.Is(k, "people") ||
-            (a.tokens[k].flags & text::kCap))
+            ((a.tokens[k].flags & text::kCap) && !(a.tokens[k].flags & text::kSentStart)))
           return true;
       }
     }
@@ -1674,7 +1764,9 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
       auto kind_of = [&](int mi) -> int {
         if (mi < 0) return 0;
         const Mention& m = c.mentions[static_cast<size_t>(mi)];
-        if (m.pronoun) return 2;  // a pronoun stands for an armed group most of the time
+        // A pronoun stands for an armed group most of the time, in a report about conflict;
+        // elsewhere ("they saw themselves as targets") it is nobody armed.
+        if (m.pronoun) return c.doc_conflict ? 2 : 0;
         return static_cast<int>(m.kind);
       };
       auto armed_k = [](int k) { return k == 1 || k == 2 || k == 3 || k == 4 || k == 8; };
@@ -1683,7 +1775,8 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
       bool civ_victims = pk == 7, armed_victims = armed_k(pk);
       if (pk == 0) {
         for (const Mention& m : c.MentionsIn(seg.sentence)) {
-          if (m.tok_begin < seg.b || m.tok_end > seg.e || m.pronoun) continue;
+          // The speaker ("police said") is no victim.
+          if (m.tok_begin < seg.b || m.tok_end > seg.e || m.pronoun || MentionInSpeakerSpan(c, m)) continue;
           if (roles.agent >= 0 && (&m == &c.mentions[static_cast<size_t>(roles.agent)] ||
                                    m.name == c.mentions[static_cast<size_t>(roles.agent)].name))
             continue;
@@ -1696,16 +1789,22 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
                        Has(hs, Cue::kOperation) || Has(hs, Cue::kNeutralize);
       bool one_sided = Has(hs, Cue::kStab) || Has(hs, Cue::kBeat) || Has(hs, Cue::kTorture) ||
                        Has(hs, Cue::kBody);
-      bool military_target = false;
-      for (uint32_t k = h.e; k < std::min(seg.e, h.e + 8); ++k)
+      // The target named after the act: the first word of a military or a civilian place
+      // decides ("a police station" is military, "a bus station" civilian).
+      bool military_target = false, civilian_target = false;
+      for (uint32_t k = h.e; k < std::min(seg.e, h.e + 8) && !military_target && !civilian_target; ++k) {
         if (IsMilitaryTargetWord(a.Folded(k))) military_target = true;
+        else if (k < h.e + 4) civilian_target = IsCivilianTargetWord(a.Folded(k));
+      }
       // Support: weak cues alone (fight, strike, dead) need an armed actor or a victim.
       bool strong = false;
       for (const CueHit* x : hs)
         if (!x->weak && x->cue != Cue::kWound && x->cue != Cue::kNotConflict) strong = true;
       // Violence needs someone in it: an armed actor, a death toll, or victims that are the
       // object of the violent word ("killed the deal" has none).
-      bool victims_in_role = pk == 7 || armed_k(pk);
+      // One clashes with an armed side; "clashed with the president's adviser" is a quarrel
+      // unless the report is about conflict.
+      bool victims_in_role = (pk == 7 && (h.cue != Cue::kClash || c.doc_conflict)) || armed_k(pk);
       // A strong word of violence where a place is named ("clashes near Aleppo", "a guard
       // shot dead in Kabul") is an event even when nobody is named.
       bool located = false;
@@ -1722,6 +1821,40 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
       bool supported = armed || armed_victims || toll || victims_in_role || vague_toll ||
                        (civ_victims && c.doc_conflict) || (strong && located);
       if (!strong) supported = armed || armed_victims || toll;
+      // Weak words of killing or beating need someone killed or beaten: "projects executed
+      // by army engineers", "held on to beat the Athletics" have an actor but no victim.
+      if (!strong && (h.cue == Cue::kKill || h.cue == Cue::kBeat)) {
+        // ... next to the word, on its side of the verb: "the army" of "built by the army,
+        // and the projects were executed by army engineers" was killed by nobody.
+        bool near = false;
+        if (roles.patient >= 0) {
+          const Mention& pm = c.mentions[static_cast<size_t>(roles.patient)];
+          near = roles.passive ? pm.tok_end <= h.b && pm.tok_end + 6 >= h.b
+                               : pm.tok_begin >= h.e && pm.tok_begin <= h.e + 6;
+          for (uint32_t k = std::min(pm.tok_end, h.e); near && k < std::max(pm.tok_begin, h.b); ++k)
+            if (a.tokens[k].kind == text::TokKind::kPunct) near = false;  // another clause
+        }
+        const bool role_victim = near && (pk == 7 || armed_k(pk) ||
+                                          pk == static_cast<int>(Kind::kProtesters));
+        supported = toll || role_victim || (pk == 0 && (armed_victims || civ_victims));
+        // "Brother of an opposition figure executed by the Taliban": a person before the
+        // passive verb is the one killed.
+        if (h.cue == Cue::kKill && roles.passive)
+          for (uint32_t k = h.b > seg.b + 6 ? h.b - 6 : seg.b; k < h.b; ++k)
+            if (IsSingularPerson(a.Folded(k)) || a.Is(k, "people") ||
+                ((a.tokens[k].flags & text::kCap) && !(a.tokens[k].flags & text::kSentStart)))
+              supported = true;
+        // "the driver to beat -": an infinitive with no object names nobody beaten.
+        if (h.b > seg.b && a.Is(h.b - 1, "to") &&
+            (h.e >= seg.e || a.tokens[h.e].kind == text::TokKind::kPunct))
+          supported = false;
+      }
+      // A body found with the marks of a killing ("bodies of three men executed", "a body
+      // with signs of torture") is the victim.
+      if (Has(hs, Cue::kBody) && (Has(hs, Cue::kKill) || Has(hs, Cue::kTorture) ||
+                                  Has(hs, Cue::kShoot) || Has(hs, Cue::kStab) ||
+                                  Has(hs, Cue::kBeat)))
+        supported = true;
       if (!supported) {
         d.note = std::string("weak cue \"") + std::string(a.Span(h.b, h.e)) +
                  "\" without an armed actor, weapon or victims: no event";
@@ -1735,8 +1868,12 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
       bool fighters_died = false;
       if (h.cue == Cue::kDie)
         for (const Mention& m : c.MentionsIn(seg.sentence))
+          // ... the fighters themselves: next to the word of death ("200 terrorists
+          // perished", "the deaths of 12 militants"), not a group named elsewhere in the
+          // clause ("the death of the opposition icon ... the MDC").
           if (m.tok_begin >= seg.b && m.tok_end <= seg.e && !m.pronoun &&
-              actors::IsArmed(m.kind) && m.kind != Kind::kStateForces && !m.weak)
+              actors::IsArmed(m.kind) && m.kind != Kind::kStateForces && !m.weak &&
+              m.tok_end + 4 >= h.b && m.tok_begin <= h.e + 4)
             fighters_died = true;
       if ((h.cue == Cue::kDie || h.cue == Cue::kWound || h.cue == Cue::kBody) && !cause &&
           !fighters_died) {
@@ -1745,16 +1882,22 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
           return d;
         }
       }
-      if ((ak == 5 || ak == 7) && !roles.passive && !two_sided && !armed_victims &&
+      // A mob is a crowd: one man who shot or stabbed someone is no riot ("a man
+      // threatening people with a gun", "the suspect stabbed him").
+      const bool lone_agent =
+          roles.agent >= 0 && IsLonePerson(a, c.mentions[static_cast<size_t>(roles.agent)]);
+      const bool mob_agent = (ak == 5 || ak == 7) && !roles.passive && !lone_agent;
+      if (mob_agent && !two_sided && !armed_victims &&
           roles.agent >= 0 && !c.mentions[static_cast<size_t>(roles.agent)].pronoun) {
         set("Riots", "Mob violence", i);
       } else if (two_sided && !(civ_victims && !armed_victims && !Has(hs, Cue::kClash))) {
         set("Battles", "Armed clash", i);
-      } else if (one_sided || (civ_victims && !armed_victims)) {
+      } else if (one_sided || (civ_victims && !armed_victims) ||
+                 (civilian_target && !armed_victims && !armed_k(pk))) {
         set("Violence against civilians", "Attack", i);
       } else if (armed_victims || (armed_k(ak) && armed_k(pk)) || military_target) {
         set("Battles", "Armed clash", i);
-      } else if ((ak == 5 || ak == 7) && !roles.passive) {
+      } else if (mob_agent) {
         set("Riots", "Mob violence", i);
       } else {
         set("Violence against civilians", "Attack", i);
@@ -2005,7 +2148,9 @@ bool IsSingularPerson(std::string_view f) {
       "businessman", "leader", "commander", "guard", "politician", "councillor", "councilor",
       "mayor", "classmate", "son", "daughter", "father", "mother", "husband", "wife", "youth",
       "teen", "monk", "nun", "gendarme", "serviceman", "rebel", "insurgent", "jihadist",
-      "collaborator", "informant", "suspect", "thief", "vendor", "engineer", "contractor"};
+      "collaborator", "informant", "suspect", "thief", "vendor", "engineer", "contractor",
+      "brother", "sister", "uncle", "aunt", "cousin", "nephew", "niece", "grandson",
+      "granddaughter", "relative"};
   for (auto k : kList)
     if (f == k) return true;
   return false;
@@ -2410,7 +2555,8 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
                          h->cue == Cue::kMissile || h->cue == Cue::kIed || h->cue == Cue::kSuicide ||
                          h->cue == Cue::kGrenade || h->cue == Cue::kChemical))
           means = true;
-      if (veto_strong && !means && !AnyArmed(c, seg)) {
+      // The police alone do not make a match result conflict ("the Texas Rangers beat ...").
+      if (veto_strong && !means && !AnyArmed(c, seg, /*police=*/false)) {
         c.Note(si, "vetoed: a non-conflict phrase (accident, disaster, sport, film) and no weapon or armed actor");
         continue;
       }
