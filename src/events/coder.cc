@@ -87,7 +87,8 @@ bool IsCivilianTargetWord(std::string_view f) {
       "hospitals", "clinic", "church", "churches", "mosque", "mosques", "temple", "hotel",
       "restaurant", "shop", "shops", "home", "homes", "house", "houses", "village",
       "villages", "bus", "buses", "wedding", "funeral", "mall", "cafe", "bar", "nightclub",
-      "university", "college", "concert", "farm", "farms", "displaced"};
+      "university", "college", "concert", "farm", "farms", "displaced", "community",
+      "communities"};
   for (auto k : kList)
     if (f == k) return true;
   return false;
@@ -462,6 +463,17 @@ void FindGappedCues(Ctx& c) {
 
 // Cue phrases inside an actor's name are part of the name ("riot police", "Air Force"),
 // except that an air arm still tells of aircraft.
+// The words of a court or police case: "charged with", "convicted of", "counts of".
+bool IsCourtWord(std::string_view f) {
+  static constexpr std::string_view kList[] = {
+      "charged", "charge", "charges", "count", "counts", "convicted", "conviction",
+      "convictions", "indicted", "prosecuted", "suspicion", "guilty", "sentenced", "acquitted",
+      "trial", "jailed", "imprisoned"};
+  for (std::string_view w : kList)
+    if (f == w) return true;
+  return false;
+}
+
 // "the controversy surrounding the aide", "policies targeting migrants": a gerund right
 // after a noun that is not an actor describes that noun; nobody surrounds or targets anyone.
 // After an actor ("troops surrounding the city") or a verb ("were surrounding", "began
@@ -491,10 +503,8 @@ bool PostModifyingGerund(const Ctx& c, const CueHit& h) {
 // "charged with murder", "two counts of aggravated assault", "arrested on suspicion of
 // homicide", "sentenced for the killing of": the word names a charge in a court or police
 // case, not an act this report tells.
+// (An allegation, "accused of killing", keeps its event, as background: see Modality.)
 bool NamesACharge(const Analysis& a, const CueHit& h) {
-  static constexpr std::string_view kCharge[] = {
-      "charged", "charge", "charges", "count", "counts", "convicted", "conviction", "indicted",
-      "suspicion", "guilty", "sentenced", "acquitted", "trial", "jailed", "imprisoned"};
   const uint32_t sb = a.sentences[a.tokens[h.b].sentence].begin;
   bool link = false;  // "with", "of", "for" between the charge word and the act
   for (uint32_t k = h.b, n = 0; k > sb && n < 10; ++n) {
@@ -502,9 +512,7 @@ bool NamesACharge(const Analysis& a, const CueHit& h) {
     if (a.tokens[k].kind == text::TokKind::kPunct) return false;
     std::string_view f = a.Folded(k);
     if (f == "with" || f == "of" || f == "for") link = true;
-    if (!link) continue;
-    for (std::string_view w : kCharge)
-      if (f == w) return true;
+    if (link && IsCourtWord(f)) return true;
   }
   return false;
 }
@@ -1006,6 +1014,11 @@ Roles FindRolesOfPhrase(const Ctx& c, const Segment& seg, const CueHit& h) {
       if (pv == "in" || pv == "across" || pv == "into" || pv == "of" || pv == "to" || pv == "from" ||
           pv == "near" || pv == "inside" || pv == "at" || pv == "on")
         continue;
+      // "Burkina Faso hit by two deadly attacks": after "by" comes the agent; the country
+      // was hit.
+      bool by_between = false;
+      for (uint32_t k = t.tok_end; k < h.b && !by_between; ++k) by_between = a.Is(k, "by");
+      if (by_between) continue;
       r.agent_country_toponym = static_cast<int>(c.IndexOf(t));
     }
   }
@@ -1777,6 +1790,13 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
         for (const Mention& m : c.MentionsIn(seg.sentence)) {
           // The speaker ("police said") is no victim.
           if (m.tok_begin < seg.b || m.tok_end > seg.e || m.pronoun || MentionInSpeakerSpan(c, m)) continue;
+          // ... nor the subject of an act ("many feared killed as a militia attacks").
+          bool acts = false;
+          for (const CueHit* x : hs)
+            acts = acts || (x->verb && x->b >= m.tok_end && x->b <= m.tok_end + 1 &&
+                            (x->form == VerbForm::kThirdPerson || x->form == VerbForm::kBase ||
+                             (x->form == VerbForm::kPast && !IsPassiveAt(a, *x, seg.b))));
+          if (acts) continue;
           if (roles.agent >= 0 && (&m == &c.mentions[static_cast<size_t>(roles.agent)] ||
                                    m.name == c.mentions[static_cast<size_t>(roles.agent)].name))
             continue;
@@ -1791,10 +1811,18 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
                        Has(hs, Cue::kBody);
       // The target named after the act: the first word of a military or a civilian place
       // decides ("a police station" is military, "a bus station" civilian).
+      // An attack word's target counts too ("many killed as militia attacks a community").
       bool military_target = false, civilian_target = false;
-      for (uint32_t k = h.e; k < std::min(seg.e, h.e + 8) && !military_target && !civilian_target; ++k) {
-        if (IsMilitaryTargetWord(a.Folded(k))) military_target = true;
-        else if (k < h.e + 4) civilian_target = IsCivilianTargetWord(a.Folded(k));
+      for (const CueHit* x : hs) {
+        if (x != &h && x->cue != Cue::kAttack && x->cue != Cue::kRaid) continue;
+        bool found = false;
+        for (uint32_t k = x->e; k < std::min(seg.e, x->e + 8) && !found; ++k) {
+          if (IsMilitaryTargetWord(a.Folded(k))) found = military_target = true;
+          else if (k < x->e + 4 && IsCivilianTargetWord(a.Folded(k))) found = civilian_target = true;
+        }
+        // ... or before the noun: "village attacks", "a market bombing".
+        if (!x->verb && !found && x->b > seg.b && IsCivilianTargetWord(a.Folded(x->b - 1)))
+          civilian_target = true;
       }
       // Support: weak cues alone (fight, strike, dead) need an armed actor or a victim.
       bool strong = false;
@@ -1818,9 +1846,14 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
         if (a.Is(k, "several") || a.Is(k, "dozens") || a.Is(k, "many") || a.Is(k, "scores") ||
             a.Is(k, "hundreds"))
           vague_toll = vague_toll || Has(hs, Cue::kKill) || Has(hs, Cue::kDie) || Has(hs, Cue::kWound);
-      bool supported = armed || armed_victims || toll || victims_in_role || vague_toll ||
+      // "two new deadly attacks", "a bloody clash": the adjective tells of deaths.
+      bool deadly = false;
+      for (uint32_t k = h.b > seg.b + 2 ? h.b - 2 : seg.b; k < h.b; ++k)
+        deadly = deadly || a.Is(k, "deadly") || a.Is(k, "fatal") || a.Is(k, "bloody") ||
+                 a.Is(k, "lethal") || a.Is(k, "murderous");
+      bool supported = armed || armed_victims || toll || victims_in_role || vague_toll || deadly ||
                        (civ_victims && c.doc_conflict) || (strong && located);
-      if (!strong) supported = armed || armed_victims || toll;
+      if (!strong) supported = armed || armed_victims || toll || deadly;
       // Weak words of killing or beating need someone killed or beaten: "projects executed
       // by army engineers", "held on to beat the Athletics" have an actor but no victim.
       if (!strong && (h.cue == Cue::kKill || h.cue == Cue::kBeat)) {
@@ -1863,6 +1896,14 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
       bool cause = Has(hs, Cue::kKill) || Has(hs, Cue::kShoot) || Has(hs, Cue::kAttack) ||
                    Has(hs, Cue::kClash) || Has(hs, Cue::kRaid) || Has(hs, Cue::kAmbush) ||
                    Has(hs, Cue::kStab) || Has(hs, Cue::kBeat) || Has(hs, Cue::kTorture);
+      // ... or in another clause of the sentence: "The fighting is intensifying in Al
+      // Dhale'e, and dozens of Houthi fighters are wounded".
+      for (const CueHit* x : sentence_hs)
+        if (x->cue == Cue::kClash || x->cue == Cue::kAttack || x->cue == Cue::kShell ||
+            x->cue == Cue::kMissile || x->cue == Cue::kAir || x->cue == Cue::kDrone ||
+            x->cue == Cue::kIed || x->cue == Cue::kSuicide || x->cue == Cue::kGrenade ||
+            x->cue == Cue::kAmbush || x->cue == Cue::kShoot)
+          cause = true;
       // Fighters of an armed group who die ("200 terrorists perished", "militants were
       // killed") died fighting: that is the cause.
       bool fighters_died = false;
@@ -1899,6 +1940,14 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
         set("Battles", "Armed clash", i);
       } else if (mob_agent) {
         set("Riots", "Mob violence", i);
+      } else if (armed_k(ak) && !civilian_target && !civ_victims && !toll &&
+                 (h.cue == Cue::kAttack || h.cue == Cue::kRaid) && h.verb && !roles.passive &&
+                 h.e < seg.e && a.tokens[h.e].kind == text::TokKind::kWord &&
+                 !a.Is(h.e, "in") && !a.Is(h.e, "on") && !a.Is(h.e, "at") && !a.Is(h.e, "near")) {
+        // An armed group storming a bridge, a headquarters or a town, with nobody named
+        // hurt: an assault on whoever holds it, a battle. (The noun alone, "terrorist
+        // attacks", stays an attack.)
+        set("Battles", "Armed clash", i);
       } else {
         set("Violence against civilians", "Attack", i);
       }
@@ -2095,9 +2144,7 @@ std::string Modality(const Ctx& c, const Segment& seg, const CueHit& h, bool* pl
     uint32_t lo2 = h.b > seg.b + 7 ? h.b - 7 : seg.b;
     for (uint32_t k = lo2; k < h.b; ++k) {
       std::string_view f = a.Folded(k);
-      if (f == "convicted" || f == "charged" || f == "accused" || f == "guilty" || f == "trial" ||
-          f == "sentenced" || f == "indicted" || f == "prosecuted" || f == "acquitted" ||
-          f == "conviction" || f == "convictions" || (f == "suspected" && a.Is(k + 1, "of")))
+      if (IsCourtWord(f) || f == "accused" || (f == "suspected" && a.Is(k + 1, "of")))
         return "background";
     }
   }
@@ -2111,7 +2158,8 @@ std::string Modality(const Ctx& c, const Segment& seg, const CueHit& h, bool* pl
       return "negated";
     }
     if (IsAttemptMarker(a, k)) return "attempted";
-    if (IsHypotheticalMarker(f)) return "hypothetical";
+    // "Many feared killed", "three feared dead": a toll told with caution, not a fear of one.
+    if (IsHypotheticalMarker(f) && !(f == "feared" && k + 1 == h.b)) return "hypothetical";
     if (IsFutureMarker(f) && ((f != "called" && f != "calls" && f != "call") || a.Is(k + 1, "for"))) {
       *planned_future = true;
       return "planned";
@@ -2825,6 +2873,30 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
         if (anaphor >= 0) {
           places.push_back(static_cast<size_t>(anaphor));
           where_basis = "the city";
+        }
+      }
+      if (places.empty()) {
+        // Another clause of the sentence: "The fighting is intensifying around Taiz, and
+        // dozens of fighters are wounded". The nearest place, finer places first.
+        long best = -1, best_score = 1L << 40;
+        for (const Toponym& t : c.ToponymsIn(si)) {
+          const size_t ti = c.IndexOf(t);
+          if ((t.tok_begin >= seg.b && t.tok_end <= seg.e) || !IsLocationCandidate(c, ti)) continue;
+          bool in_actor = false;
+          for (const Mention& m : c.MentionsIn(si))
+            if (t.tok_begin >= m.tok_begin && t.tok_end <= m.tok_end) in_actor = true;
+          if (in_actor) continue;
+          long dist = t.tok_begin >= anchor.e ? static_cast<long>(t.tok_begin - anchor.e)
+                                              : static_cast<long>(anchor.b - t.tok_end);
+          long score = dist + 30L * PrecisionRank(t);
+          if (score < best_score) {
+            best_score = score;
+            best = static_cast<long>(ti);
+          }
+        }
+        if (best >= 0) {
+          places.push_back(static_cast<size_t>(best));
+          where_basis = "sentence";
         }
       }
       if (places.empty()) {
