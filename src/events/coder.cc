@@ -607,6 +607,14 @@ bool IsLocationCandidate(const Ctx& c, size_t ti) {
   if ((prev(1) == "with" || prev(1) == "of") && (prev(2) == "border" || prev(2) == "borders"))
     return false;
   if (prev(1) == "bordering") return false;
+  // Where a ministry speaks from: "the defence ministry in Moscow said".
+  if (prev(1) == "in" && (prev(2) == "ministry" || prev(2) == "government" || prev(2) == "embassy" ||
+                          prev(2) == "headquarters" || prev(2) == "command" || prev(2) == "office")) {
+    for (uint32_t k = t.tok_end; k < std::min<uint32_t>(t.tok_end + 3, a.tokens.size()); ++k)
+      if (a.Is(k, "said") || a.Is(k, "says") || a.Is(k, "told") || a.Is(k, "announced") ||
+          a.Is(k, "reported"))
+        return false;
+  }
   // An actor's name or title: "Kabul government", "Kabul's inability".
   if (t.tok_end < a.tokens.size()) {
     std::string_view nx = a.Folded(t.tok_end);
@@ -1296,9 +1304,17 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
     std::string_view f = a.Folded(k);
     if (f == "thousands" || f == "hundreds" || f == "dozens" || f == "crowds" || f == "scores")
       mass = crowd_words = true;
-    if (f == "demanding" || f == "demand" || f == "demanded" || f == "chanting" ||
-        f == "chanted" || f == "slogans" || f == "placards" || f == "banners")
-      demand_words = true;
+  }
+  // A demand may trail the clause: "blocked the highway for three hours ..., demanding
+  // compensation".
+  {
+    const text::Sentence& ss = a.sentences[seg.sentence];
+    for (uint32_t k = ss.begin; k < ss.end; ++k) {
+      std::string_view f = a.Folded(k);
+      if (f == "demanding" || f == "demand" || f == "demanded" || f == "chanting" ||
+          f == "chanted" || f == "slogans" || f == "placards" || f == "banners")
+        demand_words = true;
+    }
   }
   int protest_words_n = 0;
   for (const CueHit* h : hs) protest_words_n += h->cue == Cue::kProtest;
@@ -1920,6 +1936,54 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
           !fighters_died) {
         if (!(h.cue == Cue::kBody && Has(hs, Cue::kShoot))) {
           d.note = "deaths or injuries without a cause of violence: no event";
+          return d;
+        }
+      }
+      // A raid to arrest people, with nobody hurt, is the arrest ("raided the homes of
+      // believers, detaining six"): that event is coded from the arrest word.
+      if (h.cue == Cue::kRaid && Has(sentence_hs, Cue::kArrest) && !Has(hs, Cue::kKill) &&
+          !Has(hs, Cue::kShoot) && !Has(hs, Cue::kWound) && !Has(hs, Cue::kDie) && !toll) {
+        d.note = "a raid that detains people: the arrest is the event";
+        return d;
+      }
+      // Two crowds fighting with stones and sticks, party workers or villagers clashing,
+      // nobody armed with guns: a riot between communities, not a battle ("BJP and TMC
+      // workers clashed", "two groups clashed over a land dispute; stones were hurled").
+      bool armed_side = false, crowd = false;
+      for (const Mention& m : c.MentionsIn(seg.sentence)) {
+        if (m.tok_begin < seg.b || m.tok_end > seg.e || m.pronoun || MentionInSpeakerSpan(c, m)) continue;
+        if (m.kind == Kind::kCivilians || m.kind == Kind::kProtesters || m.kind == Kind::kRioters) {
+          crowd = true;
+        } else if (actors::IsArmed(m.kind) && !m.police && !(m.kind == Kind::kStateForces && m.weak)) {
+          // A party's workers or supporters are a crowd of the party, not its militia.
+          const bool party_crowd =
+              m.kind == Kind::kPoliticalMilitia && m.tok_end < seg.e &&
+              (a.Is(m.tok_end, "workers") || a.Is(m.tok_end, "supporters") ||
+               a.Is(m.tok_end, "activists") || a.Is(m.tok_end, "cadres") ||
+               a.Is(m.tok_end, "members") || a.Is(m.tok_end, "followers") ||
+               (a.Is(m.tok_end, "and") && m.tok_end + 2 < seg.e &&
+                (a.Is(m.tok_end + 2, "workers") || a.Is(m.tok_end + 2, "supporters"))));
+          if (!party_crowd) armed_side = true;
+        }
+      }
+      if (Has(hs, Cue::kClash) && !armed_side) {
+        bool melee = false, guns = false;
+        const text::Sentence& ss = a.sentences[seg.sentence];
+        for (uint32_t k = ss.begin; k < ss.end; ++k) {
+          std::string_view f = a.Folded(k);
+          if (f == "groups" || f == "supporters" || f == "workers" || f == "villagers" ||
+              f == "communities" || f == "clans" || f == "tribes")
+            crowd = true;
+          if (f == "stones" || f == "stone" || f == "sticks" || f == "rods" || f == "machetes" ||
+              f == "knives" || f == "clubs" || f == "brickbats" || f == "bricks" || f == "axes" ||
+              f == "swords" || f == "spears" || f == "torched")
+            melee = true;
+          if (f == "gunfire" || f == "guns" || f == "gun" || f == "rifles" || f == "bullets" ||
+              f == "firing" || f == "shots" || f == "shot" || f == "shooting" || f == "gunmen")
+            guns = true;
+        }
+        if ((crowd || melee) && !guns && (crowd || !c.doc_conflict)) {
+          set("Riots", "Mob violence", i);
           return d;
         }
       }
@@ -2605,8 +2669,16 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
           means = true;
       // The police alone do not make a match result conflict ("the Texas Rangers beat ...").
       if (veto_strong && !means && !AnyArmed(c, seg, /*police=*/false)) {
-        c.Note(si, "vetoed: a non-conflict phrase (accident, disaster, sport, film) and no weapon or armed actor");
-        continue;
+        // A protest about an accident or a disaster is still a protest ("blocked the highway
+        // after a road accident, demanding compensation"): only its protest words stay.
+        std::vector<const CueHit*> kept;
+        for (const CueHit* h : hs)
+          if (h->cue == Cue::kProtest || h->cue == Cue::kIntervene) kept.push_back(h);
+        if (kept.empty()) {
+          c.Note(si, "vetoed: a non-conflict phrase (accident, disaster, sport, film) and no weapon or armed actor");
+          continue;
+        }
+        hs = kept;
       }
       if (veto_weak) {
         std::vector<const CueHit*> kept;
