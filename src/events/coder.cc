@@ -463,6 +463,28 @@ void FindGappedCues(Ctx& c) {
 
 // Cue phrases inside an actor's name are part of the name ("riot police", "Air Force"),
 // except that an air arm still tells of aircraft.
+// The object of an attack is an idea or a text: "an attack on the budget plan", "attacked
+// the reform", "attacks on press freedom".
+bool AttacksAnIdea(const Analysis& a, const CueHit& h, uint32_t end) {
+  static constexpr std::string_view kIdeas[] = {
+      "plan", "plans", "budget", "policy", "policies", "law", "laws", "bill", "decision",
+      "proposal", "proposals", "reform", "reforms", "freedom", "freedoms", "democracy",
+      "speech", "press", "media", "constitution", "judiciary", "credibility", "record",
+      "reputation", "character", "integrity", "idea", "ideas", "strategy", "agenda", "report",
+      "ruling", "verdict", "critics", "opponents", "rival", "rivals", "candidate", "leadership",
+      "handling", "remarks", "comments", "statement", "stance", "views", "values", "tariffs"};
+  for (uint32_t k = h.e; k < std::min(end, h.e + 7); ++k) {
+    if (a.tokens[k].kind == text::TokKind::kPunct) return false;
+    std::string_view f = a.Folded(k);
+    if (k + 1 < end && (a.Is(k + 1, "enforcers") || a.Is(k + 1, "enforcement") ||
+                        a.Is(k + 1, "officers") || a.Is(k + 1, "officials")))
+      return false;  // "an attack on law enforcers"
+    for (std::string_view w : kIdeas)
+      if (f == w) return true;
+  }
+  return false;
+}
+
 // The words of a court or police case: "charged with", "convicted of", "counts of".
 bool IsCourtWord(std::string_view f) {
   static constexpr std::string_view kList[] = {
@@ -1265,6 +1287,9 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
                     h->cue == Cue::kMissile || h->cue == Cue::kIed || h->cue == Cue::kBlast ||
                     h->cue == Cue::kGrenade;
       if (weapon && h->weak && !h->verb && !(toll || attack_verb || hurt)) continue;
+      // "a fierce attack on the government's budget plan", "attacked the reform": words
+      // and ideas under attack, nobody armed or hurt.
+      if (h->cue == Cue::kAttack && !conflict_armed && !toll && AttacksAnIdea(a, *h, seg.e)) continue;
       // "shot down a drone" is disrupted weapons use; "shot down rumours" is not.
       if (h->cue == Cue::kDisrupt && h->weak) {
         bool object = false;
@@ -2676,6 +2701,17 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
           if (h->cue == Cue::kProtest || h->cue == Cue::kIntervene) kept.push_back(h);
         if (kept.empty()) {
           c.Note(si, "vetoed: a non-conflict phrase (accident, disaster, sport, film) and no weapon or armed actor");
+          continue;
+        }
+        hs = kept;
+      } else if (veto_strong && !means) {
+        // With an armed actor named ("the film, shot in Morocco, tells of a soldier"), the
+        // weak words still belong to the film or the match.
+        std::vector<const CueHit*> kept;
+        for (const CueHit* h : hs)
+          if (!h->weak) kept.push_back(h);
+        if (kept.empty()) {
+          c.Note(si, "vetoed: only weak cues in a sentence about an accident, sport or a film");
           continue;
         }
         hs = kept;
