@@ -586,6 +586,15 @@ void DropCuesInsideActors(Ctx& c) {
 
 bool IsCityLevel(const Toponym& t) { return t.precision == "city"; }
 
+// A town the gazetteer knows only as its district ("the town of Ceel Dheer", an ADM2): the
+// text says it is a town, so "the town" later refers to it.
+bool IsTownLike(const Analysis& a, const Toponym& t) {
+  if (IsCityLevel(t)) return true;
+  if (t.precision != "admin2" || t.tok_begin < 2 || !a.Is(t.tok_begin - 1, "of")) return false;
+  return a.Is(t.tok_begin - 2, "town") || a.Is(t.tok_begin - 2, "city") ||
+         a.Is(t.tok_begin - 2, "village");
+}
+
 // Whether toponym t can be where an event happened (not a reference point, an origin, a
 // border neighbour, a demonym or an unresolved name).
 bool IsLocationCandidate(const Ctx& c, size_t ti) {
@@ -732,7 +741,7 @@ int SalientCity(const Ctx& c, uint32_t k) {
   uint32_t best_count = 0;
   for (uint32_t i = c.top_r[from_sent].b; i < c.top_r[sent].e; ++i) {
     const Toponym& t = T[i];
-    if (t.tok_begin >= k || t.precision != "city" || !t.has_coords) continue;
+    if (t.tok_begin >= k || !IsTownLike(a, t) || !t.has_coords) continue;
     if (!IsLocationCandidate(c, i)) continue;
     uint32_t count = c.prior_mentions[i] + 1;
     if (count >= best_count) {
@@ -916,6 +925,13 @@ Roles FindRolesOfPhrase(const Ctx& c, const Segment& seg, const CueHit& h) {
              !prep(pb - 1))
         --pb;  // skip a capitalised modifier ("Russian Wagner")
       bool of_obj = pb > 0 && prep(pb - 1) && !(pb > 1 && a.Is(pb - 2, "capture"));
+      // ... or one lower-case word before it: "backed by clan militias".
+      // ("met by drug hitmen lobbing grenades": there "by" names the agent).
+      if (!of_obj && pb > seg.b + 2 && prep(pb - 2) && a.tokens[pb - 1].kind == text::TokKind::kWord &&
+          !(a.tokens[pb - 1].flags & text::kCap) &&
+          (!a.Is(pb - 2, "by") || a.Is(pb - 3, "backed") || a.Is(pb - 3, "supported") ||
+           a.Is(pb - 3, "aided") || a.Is(pb - 3, "assisted") || a.Is(pb - 3, "accompanied")))
+        of_obj = true;
       if (m.tok_begin > 1 && a.Is(m.tok_begin - 1, "the") && a.Is(m.tok_begin - 2, "of")) of_obj = true;
       // Possessives right before a noun anchor: "their assault", "the Taliban's offensive".
       if (!h.verb && (m.tok_end == h.b || (m.tok_end + 1 == h.b && a.IsPossessive(m.tok_end)) ||
@@ -1976,10 +1992,12 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
       // workers clashed", "two groups clashed over a land dispute; stones were hurled").
       bool armed_side = false, crowd = false;
       for (const Mention& m : c.MentionsIn(seg.sentence)) {
-        if (m.tok_begin < seg.b || m.tok_end > seg.e || m.pronoun || MentionInSpeakerSpan(c, m)) continue;
+        if (m.tok_begin < seg.b || m.tok_end > seg.e || m.pronoun) continue;
         if (m.kind == Kind::kCivilians || m.kind == Kind::kProtesters || m.kind == Kind::kRioters) {
-          crowd = true;
-        } else if (actors::IsArmed(m.kind) && !m.police && !(m.kind == Kind::kStateForces && m.weak)) {
+          // (a speaker is no party; "People's" in a group's name is no crowd)
+          if (!MentionInSpeakerSpan(c, m) && !(a.tokens[m.tok_begin].flags & text::kCap))
+            crowd = true;
+        } else if (actors::IsArmed(m.kind) && !m.police) {
           // A party's workers or supporters are a crowd of the party, not its militia.
           const bool party_crowd =
               m.kind == Kind::kPoliticalMilitia && m.tok_end < seg.e &&
@@ -2004,7 +2022,9 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
               f == "swords" || f == "spears" || f == "torched")
             melee = true;
           if (f == "gunfire" || f == "guns" || f == "gun" || f == "rifles" || f == "bullets" ||
-              f == "firing" || f == "shots" || f == "shot" || f == "shooting" || f == "gunmen")
+              f == "firing" || f == "shots" || f == "shot" || f == "shooting" || f == "gunmen" ||
+              f == "fire" || f == "fired" || f == "artillery" || f == "mortars" || f == "rockets" ||
+              f == "forces" || f == "troops" || f == "soldiers")
             guns = true;
         }
         if ((crowd || melee) && !guns && (crowd || !c.doc_conflict)) {
@@ -2225,6 +2245,29 @@ std::string Modality(const Ctx& c, const Segment& seg, const CueHit& h, bool* pl
         if (a.Is(j, "years") || a.Is(j, "decade") || a.Is(j, "decades") || a.Is(j, "year"))
           return "background";
       break;
+    }
+  }
+  // A war's cumulative toll ("The war has killed tens of thousands") and a struggle told as
+  // lasting since long ago ("which has been fighting the army since April 2023") are the
+  // report's background, not new events.
+  {
+    const uint32_t lo = h.b > seg.b + 4 ? h.b - 4 : seg.b;
+    if (h.cue == Cue::kKill && h.b > seg.b && (a.Is(h.b - 1, "has") || a.Is(h.b - 1, "have"))) {
+      for (uint32_t k = lo; k < h.b; ++k)
+        if (a.Is(k, "war") || a.Is(k, "conflict") || a.Is(k, "violence") || a.Is(k, "insurgency") ||
+            a.Is(k, "crisis") || a.Is(k, "fighting") || a.Is(k, "civil"))
+          return "background";
+    }
+    if (h.verb && h.form == VerbForm::kGerund && h.b > seg.b && a.Is(h.b - 1, "been")) {
+      for (uint32_t k = h.e; k + 1 < seg.e; ++k) {
+        if (!a.Is(k, "since") && !a.Is(k, "for")) continue;
+        for (uint32_t j = k + 1; j < std::min(seg.e, k + 5); ++j) {
+          std::string_view f = a.Folded(j);
+          if (f == "years" || f == "decades" || f == "decade" || f == "months" ||
+              (f.size() == 4 && f[0] >= '1' && f[0] <= '2' && f[1] >= '0' && f[1] <= '9'))
+            return "background";
+        }
+      }
     }
   }
   // A court's frame tells of an earlier deed, not a new event: "convicted of attempting to
@@ -2596,7 +2639,7 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
     for (uint32_t s = 0; s < nsent; ++s) {
       last_city_at_sentence[s] = last;
       for (uint32_t i = c.top_r[s].b; i < c.top_r[s].e; ++i)
-        if (IsCityLevel(r->toponyms[i]) && r->toponyms[i].has_coords && IsLocationCandidate(c, i))
+        if (IsTownLike(a, r->toponyms[i]) && r->toponyms[i].has_coords && IsLocationCandidate(c, i))
           last = static_cast<int32_t>(i);
     }
   }
@@ -2628,6 +2671,19 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
       }
       if (caps || mark) dateline_place = static_cast<int>(i);
       break;
+    }
+  }
+  // The dateline's own date ("MOGADISHU, Aug 15 -") is the filing date, not an event's:
+  // the tokens up to its dash.
+  uint32_t dateline_end = 0;
+  if (dateline_place >= 0) {
+    const text::Sentence& s0 = a.sentences[0];
+    for (uint32_t k = s0.begin; k < std::min(s0.end, s0.begin + 14); ++k) {
+      std::string_view f = a.Folded(k);
+      if (f == "-" || f == "--" || f == "\u2013" || f == "\u2014") {
+        dateline_end = k;
+        break;
+      }
     }
   }
 
@@ -2843,6 +2899,11 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
         for (const Mention& m : c.MentionsIn(si))
           if (t.tok_begin >= m.tok_begin && t.tok_end <= m.tok_end) in_actor = true;
         if (in_actor) continue;
+        // "the southern Gaza city of Khan Younis": the first name only places the second.
+        if (t.tok_end + 2 < seg.e && a.Is(t.tok_end + 1, "of") &&
+            (a.Is(t.tok_end, "city") || a.Is(t.tok_end, "town") || a.Is(t.tok_end, "village") ||
+             a.Is(t.tok_end, "district") || a.Is(t.tok_end, "province") || a.Is(t.tok_end, "region")))
+          continue;
         cands.push_back(ti);
       }
       if (anchor.cue == Cue::kWithdraw) {
@@ -3055,7 +3116,7 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
         for (uint32_t tx = c.tim_r[si].b; tx < c.tim_r[si].e; ++tx) {
           const Timex& t = r->timex[tx];
           if (t.tok_begin < s.begin || t.tok_end > s.end) continue;
-          if (!TimexUsableForEvent(a, t)) continue;
+          if (!TimexUsableForEvent(a, t) || (si == 0 && t.tok_end <= dateline_end)) continue;
           bool in_seg = t.tok_begin >= seg.b && t.tok_end <= seg.e;
           long dist = t.tok_begin >= anchor.e ? static_cast<long>(t.tok_begin - anchor.e)
                                               : static_cast<long>(anchor.b - t.tok_end);
