@@ -3539,7 +3539,8 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
   std::unordered_map<std::string, size_t> by_key;
   std::unordered_map<std::string, std::string> first_day_of_month;  // month key -> first day key
   for (Event& e : events) {
-    std::string key = e.subtype + "|" + e.modality + "|" +
+    // One side's claim and the report's own telling of the same act are one event.
+    std::string key = e.subtype + "|" + (e.modality == "claimed" ? std::string("asserted") : e.modality) + "|" +
                       (e.where ? (e.where->place.geonameid ? std::to_string(*e.where->place.geonameid)
                                                            : e.where->place.name)
                                : "@" + std::to_string(e.sentence)) +
