@@ -576,7 +576,18 @@ void DropCuesInsideActors(Ctx& c) {
           !(h.cue == Cue::kAircraft || h.cue == Cue::kProtest || h.cue == Cue::kMob))
         inside = true;
     }
-    if (!inside && !PostModifyingGerund(c, h) && !NamesACharge(a, h)) kept.push_back(h);
+    // "Storm Ciaran battered the coast": a named storm, not an assault.
+    const bool named_storm = a.Folded(h.b) == "storm" && (t.flags & text::kCap) &&
+                             h.e < a.tokens.size() && (a.tokens[h.e].flags & text::kCap) &&
+                             a.tokens[h.e].sentence == t.sentence;
+    if (named_storm) {  // a weather report: it vetoes the sentence's weaker words of violence
+      CueHit w = h;
+      w.cue = Cue::kNotConflict;
+      w.weak = false;
+      kept.push_back(w);
+    } else if (!inside && !PostModifyingGerund(c, h) && !NamesACharge(a, h)) {
+      kept.push_back(h);
+    }
   }
   c.hits.swap(kept);
 }
@@ -1982,7 +1993,9 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
       }
       // A raid to arrest people, with nobody hurt, is the arrest ("raided the homes of
       // believers, detaining six"): that event is coded from the arrest word.
-      if (h.cue == Cue::kRaid && Has(sentence_hs, Cue::kArrest) && !Has(hs, Cue::kKill) &&
+      // So is a police raid on a warehouse with nobody hurt (a drug seizure, a search).
+      if (h.cue == Cue::kRaid && (Has(sentence_hs, Cue::kArrest) || !conflict_armed) &&
+          !Has(hs, Cue::kKill) &&
           !Has(hs, Cue::kShoot) && !Has(hs, Cue::kWound) && !Has(hs, Cue::kDie) && !toll) {
         d.note = "a raid that detains people: the arrest is the event";
         return d;
