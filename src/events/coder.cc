@@ -957,7 +957,8 @@ Roles FindRolesOfPhrase(const Ctx& c, const Segment& seg, const CueHit& h) {
       // "attack by X", "were killed by X": the agent follows the phrase closely.
       if ((pv == "by" || pv2 == "by") && by < 0 && m.tok_begin <= h.e + 3) by = static_cast<int>(i);
       if ((pv == "on" || pv == "against" || pv == "targeting" || pv == "at" || pv2 == "on" ||
-           pv2 == "against" || ((pv == "of" || pv2 == "of") && m.tok_begin - h.e <= 2)) && on < 0)
+           pv2 == "against" || pv2 == "targeting" ||
+           ((pv == "of" || pv2 == "of") && m.tok_begin - h.e <= 2)) && on < 0)
         on = static_cast<int>(i);
       if ((pv == "between" || pv2 == "between") && between1 < 0) {
         between1 = static_cast<int>(i);
@@ -1768,6 +1769,16 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
     }
     // ACLED codes arrests of political or armed actors, not routine crime: someone armed
     // or political was arrested, or the report is about a conflict.
+    // "detained dozens of people who protested against the mobilisation": people arrested
+    // at or for a protest told in the same sentence are a protest broken up.
+    if (HasStrong(sentence_hs, Cue::kProtest) && !Has(hs, Cue::kProtest)) {
+      for (const CueHit* x : sentence_hs)
+        if (x->cue == Cue::kProtest && !x->weak && x->b > hs[static_cast<size_t>(i)]->e &&
+            x->b <= hs[static_cast<size_t>(i)]->e + 8) {
+          set("Protests", "Protest with intervention", i);
+          return d;
+        }
+    }
     bool political = c.doc_conflict || protest_ctx;
     Roles pr = FindRoles(c, seg, *hs[static_cast<size_t>(i)]);
     if (pr.patient >= 0) {
@@ -1786,7 +1797,10 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
                   f == "treason" || f == "sedition" || f == "extremism" || f == "protest" ||
                   f == "protests" || f == "rally" || f == "blogger" || f == "student" ||
                   f == "students" || f == "union" || f == "unionists" || f == "espionage" ||
-                  f == "spying" || f == "sabotage" || f == "saboteur" || f == "coup";
+                  f == "spying" || f == "sabotage" || f == "saboteur" || f == "coup" ||
+                  f == "protested" || f == "protesting" || f == "protesters" ||
+                  f == "demonstrators" || f == "demonstration" || f == "rallies" ||
+                  f == "dissent" || f == "anti-war" || f == "mobilisation" || f == "mobilization";
     }
     if (political) {
       set("Strategic developments", "Arrests", i);
