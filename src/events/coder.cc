@@ -1313,8 +1313,16 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
     for (const CueHit* h : hs) {
       bool weapon = h->cue == Cue::kAir || h->cue == Cue::kDrone || h->cue == Cue::kShell ||
                     h->cue == Cue::kMissile || h->cue == Cue::kIed || h->cue == Cue::kBlast ||
-                    h->cue == Cue::kGrenade;
-      if (weapon && h->weak && !h->verb && !(toll || attack_verb || hurt)) continue;
+                    h->cue == Cue::kGrenade || h->cue == Cue::kChemical;
+      // (A chemical carried by a weapon named with it, "a barrel bomb containing chlorine",
+      // is used.)
+      bool carried = false;
+      if (h->cue == Cue::kChemical)
+        for (const CueHit* x : hs)
+          carried = carried || (!x->weak && x != h &&
+                                (x->cue == Cue::kAir || x->cue == Cue::kShell || x->cue == Cue::kMissile ||
+                                 x->cue == Cue::kBomb || x->cue == Cue::kGrenade));
+      if (weapon && h->weak && !h->verb && !(toll || attack_verb || hurt || carried)) continue;
       // "a fierce attack on the government's budget plan", "attacked the reform": words
       // and ideas under attack, nobody armed or hurt.
       if (h->cue == Cue::kAttack && !conflict_armed && !toll && AttacksAnIdea(a, *h, seg.e)) continue;
