@@ -31,6 +31,7 @@
 #include <unordered_set>
 
 #include "geo/gazetteer.h"
+#include "util/hash.h"
 #include "util/mapped_file.h"
 #include "util/utf8.h"
 
@@ -654,10 +655,11 @@ Status Builder::Write(const std::string& path, std::string* log) {
   // Names: one posting per (place, folded name), with the best kind of that name.
   lexicon::PhraseTableBuilder names;
   text::Analysis a;
-  size_t name_count = 0;
-  std::vector<uint64_t> hashes;
+  size_t name_count = 0, squeezed_count = 0;
+  std::vector<uint64_t> hashes, squeezed;
   for (uint32_t i = 0; i < n; ++i) {
-    std::map<std::vector<uint64_t>, NameKind> best;
+    // (phrase token hashes -> best kind): the names, and their squeezed forms (salted).
+    std::map<std::vector<uint64_t>, NameKind> best, best_squeezed;
     if (ArabicNamed(places_[i].cc)) {
       std::vector<std::pair<std::string, NameKind>> bare;
       for (const auto& [s, nk] : places_[i].names) {
@@ -679,10 +681,34 @@ Status Builder::Write(const std::string& path, std::string* log) {
       for (const auto& t : a.tokens) hashes.push_back(t.hash);
       auto [it, fresh] = best.emplace(hashes, nk);
       if (!fresh && nk < it->second) it->second = nk;
+      // The squeezed form, if the name has a doubled letter (index_format.h Squeeze).
+      if (!SqueezeVariantOk(places_[i].kind, static_cast<uint32_t>(std::min<uint64_t>(
+                                                 places_[i].population, 0xFFFFFFFFu)),
+                            nk))
+        continue;
+      squeezed.clear();
+      bool changed = false;
+      size_t letters = 0;
+      for (const auto& t : a.tokens) {
+        char buf[kMaxSqueezeBytes];
+        const std::string_view f = a.Folded(t);
+        const size_t len = Squeeze(f, buf);
+        if (len == 0) break;
+        changed |= len != f.size();
+        letters += len;
+        squeezed.push_back(HashBytes({buf, len}) ^ kSqueezeSalt);
+      }
+      if (!changed || squeezed.size() != a.tokens.size() || letters < kSqueezeMinBytes) continue;
+      auto [sq, sq_fresh] = best_squeezed.emplace(squeezed, nk);
+      if (!sq_fresh && nk < sq->second) sq->second = nk;
     }
     for (const auto& [h, nk] : best) {
       names.Add(h, MakePosting(i, nk));
       ++name_count;
+    }
+    for (const auto& [h, nk] : best_squeezed) {
+      names.Add(h, MakePosting(i, nk));
+      ++squeezed_count;
     }
   }
   lexicon::PhraseTableBuilder words;
@@ -744,8 +770,9 @@ Status Builder::Write(const std::string& path, std::string* log) {
     char buf[512];
     std::snprintf(buf, sizeof buf,
                   "gazetteer: %s; %zu names (%zu non-Latin and %zu code-like alternate names "
-                  "skipped), %zu aliases, %zu words; %.1f MiB\n",
-                  meta, name_count, skipped_non_latin_, skipped_codes_, aliases_, words_.size(),
+                  "skipped; %zu doubled-letter variants), %zu aliases, %zu words; %.1f MiB\n",
+                  meta, name_count, skipped_non_latin_, skipped_codes_, squeezed_count, aliases_,
+                  words_.size(),
                   static_cast<double>(out.size()) / (1 << 20));
     *log += buf;
   }
