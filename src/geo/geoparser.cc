@@ -418,6 +418,7 @@ class Parser {
   // True if "X, Y" (mention x, then y) is part of a list ("X, Y, Z", "X, Y and Z") rather
   // than Y naming X's area ("Springfield, Illinois").
   bool InList(const Mention& x, size_t y) const;
+  uint32_t PossessiveBefore(uint32_t b) const;
   void Scan();
   const lexicon::Match* LongestWritten(const std::vector<lexicon::Match>& list) const;
   uint64_t SqueezedHash(uint32_t j, bool* changed) const;
@@ -838,6 +839,37 @@ void Parser::Match() {
     for (uint32_t t = ms_[k].b; t < ms_[k].e; ++t) tok_mention_[t] = static_cast<int>(k);
 }
 
+// Where the possessive before a name would be, skipping back from token b over at most
+// five words that describe the place: direction words ("northern"), type words and "of"
+// after one ("city of"), hyphenated compounds ("semi-autonomous", "rebel-held") and a few
+// adjectives news use so ("restive", "central", "coastal"). Returns b if there is nothing to
+// skip; stops at anything else ("Lebanon's army shelled Tripoli" links nothing).
+uint32_t Parser::PossessiveBefore(uint32_t b) const {
+  static constexpr std::string_view kAdjectives[] = {
+      "restive", "central", "remote", "volatile", "troubled", "embattled", "besieged",
+      "coastal", "largest", "biggest", "main", "second", "third", "capital", "provincial",
+      "commercial", "border", "mountainous", "rural", "autonomous", "breakaway", "disputed",
+      "occupied", "far", "oil", "port", "holy", "ancient", "southernmost", "northernmost",
+      "easternmost", "westernmost"};
+  uint32_t q = b;
+  for (int skipped = 0; q >= 1 && skipped < 5; ++skipped) {
+    const uint32_t k = q - 1;
+    const Token& t = a_.tokens[k];
+    if (t.kind != TokKind::kWord || Capitalised(t)) break;
+    const std::string_view f = a_.Folded(k);
+    const bool compound = (t.flags & text::kHyphenBefore) ||
+                          (k + 1 < b && (a_.tokens[k + 1].flags & text::kHyphenBefore));
+    const bool typed_of = f == "of" && k >= 1 && (W(k - 1) & (kWordAdmin1 | kWordAdmin2 | kWordCity));
+    bool adjective = false;
+    for (std::string_view w : kAdjectives) adjective |= f == w;
+    if (!(compound || typed_of || adjective ||
+          (W(k) & (kWordDirection | kWordAdmin1 | kWordAdmin2 | kWordCity))))
+      break;
+    q = k;
+  }
+  return q;
+}
+
 // Type words, containment, "capital of", stated distances.
 void Parser::Context() {
   for (size_t k = 0; k < ms_.size(); ++k) {
@@ -877,10 +909,15 @@ void Parser::Context() {
         else m.container = y;
       }
     }
-    // "Y's X": "Afghanistan's Kunduz province".
-    if (m.b >= 2 && (Is(m.b - 1, "s") || Is(m.b - 1, "'s")) && m.container < 0) {
-      int y = MentionAt(m.b - 2);
-      if (y >= 0 && y != static_cast<int>(k)) m.container = y;
+    // "Y's X": "Afghanistan's Kunduz province", also across what describes X: "Lebanon's
+    // northern Tripoli", "Pakistan's southern city of Hyderabad", "Iraq's semi-autonomous
+    // Kurdistan region".
+    if (m.container < 0) {
+      const uint32_t q = PossessiveBefore(m.b);
+      if (q >= 2 && (Is(q - 1, "s") || Is(q - 1, "'s"))) {
+        int y = MentionAt(q - 2);
+        if (y >= 0 && y != static_cast<int>(k) && ms_[static_cast<size_t>(y)].e == q - 1) m.container = y;
+      }
     }
     // "X, capital of [the] [distant] [province of] Y", "X, the capital of Y".
     uint32_t c = m.span_e;

@@ -296,6 +296,17 @@ TEST(GeoAmbiguous, ForeignAlternateNameIsUnresolved) {
   EXPECT_EQ(u->geonameid, 1134720);
 }
 
+// "Y's X": the possessor holds the place, also across words that describe it.
+TEST(GeoContainment, PossessiveAcrossDescribingWords) {
+  Parsed p = ParseText("Libya and Lebanon held talks. Clashes erupted in Lebanon's northern city "
+                       "of Tripoli.");
+  EXPECT_EQ(Id(p.Find("Tripoli")), 266826);
+  Parsed q = ParseText("India and Pakistan traded fire. Floods hit Pakistan's southern Hyderabad.");
+  EXPECT_EQ(Id(q.Find("Hyderabad")), 1176734);
+  Parsed r = ParseText("India and Pakistan traded fire. Floods hit Pakistan's Hyderabad.");
+  EXPECT_EQ(Id(r.Find("Hyderabad")), 1176734);
+}
+
 // --- Doubled-letter spellings (the fixture has "Afgooye", "Buulobarde", "Hiiraan", "Lower
 // Shabeelle" as the data spell them, and an Iraqi town "Hīrān") -----------------------------
 
