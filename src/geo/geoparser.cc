@@ -1044,6 +1044,24 @@ void Parser::Recognize(Mention* mp, int index) {
         !SentenceInitial(b - 1))
       return;
   }
+  // The name of a group ("Wagner mercenaries", "Fano fighters", "Azov"): one of the actor
+  // dictionaries' (kWordActor), or any name before a lower-case "group" or "mercenaries"
+  // ("the Wagner group"). It is a place only as a country, first-level area or region by its
+  // own name, or where a type word or containment says so ("the town of Azov"); a demonym
+  // stays one ("the Italian group").
+  if (single && m.desig == Desig::kNone && m.container < 0 && m.list_next < 0 &&
+      holder_count_[static_cast<size_t>(index)] == 0 &&
+      ((wc & kWordActor) || (e < n_ && !Capitalised(a_.tokens[e]) &&
+                             (Is(e, "group") || Is(e, "mercenaries") || Is(e, "mercenary"))))) {
+    bool own_area = false;  // (or a demonym: "the Italian group")
+    for (uint32_t v : Posts(m)) {
+      const PlaceKind k = Kind(PostingPlace(v));
+      own_area |= ((k == PlaceKind::kCountry || k == PlaceKind::kAdmin1 || k == PlaceKind::kRegion) &&
+                   PostingKind(v) <= NameKind::kAlias) ||
+                  PostingKind(v) == NameKind::kDemonym;
+    }
+    if (!own_area) return;
+  }
   m.ev = 0;
   // Demonym reading: a posting of kind demonym for a country or region.
   bool has_demonym = false, has_other = false;

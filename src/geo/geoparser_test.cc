@@ -307,6 +307,21 @@ TEST(GeoContainment, PossessiveAcrossDescribingWords) {
   EXPECT_EQ(Id(r.Find("Hyderabad")), 1176734);
 }
 
+// A group's name is no place (the fixture has Wagner, South Dakota; data/actors.tsv the
+// Wagner Group), unless a type word or containment says so.
+TEST(GeoRecognition, GroupNamesAreNotPlaces) {
+  for (const char* s : {"Wagner mercenaries were deployed to the front.",
+                        "The Wagner group fought alongside the army.",
+                        "Fighters from Wagner attacked the village, officials said."}) {
+    EXPECT_EQ(ParseText(s).Find("Wagner"), nullptr) << s;
+  }
+  EXPECT_EQ(Id(ParseText("A storm hit the town of Wagner overnight.").Find("Wagner")), 5232661);
+  // A demonym before "group" stays one.
+  const Toponym* t = ParseText("The Afghan group left the talks.").Find("Afghan");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->feature, "demonym");
+}
+
 // --- Doubled-letter spellings (the fixture has "Afgooye", "Buulobarde", "Hiiraan", "Lower
 // Shabeelle" as the data spell them, and an Iraqi town "Hīrān") -----------------------------
 

@@ -20,7 +20,7 @@
 namespace sitrep::geo {
 
 inline constexpr char kIndexMagic[8] = {'S', 'I', 'T', 'R', 'E', 'P', 'G', 'Z'};
-inline constexpr uint32_t kIndexVersion = 6;  // 6: doubled-letter variants (Squeeze); 5: IndexChecksum keeps every bit of each lane
+inline constexpr uint32_t kIndexVersion = 6;  // 6: doubled-letter variants (Squeeze), kWordActor; 5: IndexChecksum keeps every bit of each lane
 inline constexpr uint32_t kEndianMark = 0x01020304;
 
 struct FileHeader {
@@ -167,6 +167,7 @@ enum WordClass : uint32_t {
   kWordNotPlace = 1u << 15,    // never a place on its own ("Of", "Said" as a name)
   kWordPeople = 1u << 16,      // "forces", "troops", "officials": a demonym precedes
   kWordSurname = 1u << 17,     // a frequent family name ("Smith", "Khan")
+  kWordActor = 1u << 18,       // a one-word name of a group in data/actors*.tsv ("Wagner", "Fano")
 };
 
 // An entry of the codes section: the code string and the place it names.
