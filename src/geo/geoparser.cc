@@ -851,6 +851,10 @@ uint32_t Parser::PossessiveBefore(uint32_t b) const {
       "commercial", "border", "mountainous", "rural", "autonomous", "breakaway", "disputed",
       "occupied", "far", "oil", "port", "holy", "ancient", "southernmost", "northernmost",
       "easternmost", "westernmost"};
+  // Most names have no possessive within reach: nothing to skip then.
+  bool possessive = false;
+  for (uint32_t k = b; k >= 1 && k + 6 >= b && !possessive; --k) possessive = Is(k - 1, "s") || Is(k - 1, "'s");
+  if (!possessive) return b;
   uint32_t q = b;
   for (int skipped = 0; q >= 1 && skipped < 5; ++skipped) {
     const uint32_t k = q - 1;
