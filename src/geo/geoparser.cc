@@ -607,6 +607,12 @@ void Parser::Scan() {
 
 // At most this many places of a doubled-letter spelling join a name's (Match).
 constexpr size_t kMaxHeld = 16;
+// Word classes of a word that is something else as it stands: a name read through its
+// doubled-letter spelling needs a word of none of them (SqueezedMatch).
+constexpr uint32_t kOtherWord = kWordCommon1 | kWordCommon2 | kWordCommon3 | kWordFirstName |
+                                kWordTitle | kWordOrg | kWordAdmin1 | kWordAdmin2 | kWordCity |
+                                kWordCountry | kWordMonth | kWordFacility | kWordPersonAfter |
+                                kWordDirection | kWordNotPlace | kWordPeople | kWordSurname;
 
 // The longest match of a list (AllAt order: shortest first) written as a name: every word
 // capitalised, but for joiners; the last word capitalised unless hyphen-joined ("Sar-e-Pul"
@@ -660,6 +666,10 @@ uint64_t Parser::SqueezedHash(uint32_t j, bool* changed) const {
 const lexicon::Match* Parser::SqueezedMatch(uint32_t i, uint32_t min_end, uint64_t first,
                                             bool first_changed_too, uint32_t reach) {
   const lexicon::PhraseTable& names = g_.names();
+  // Most starts: no doubled letter where the exact look-up read, and no squeezed name
+  // begins with the token.
+  if (!first_changed_too && reach == i && !names.Has(lexicon::TokenKey(first ^ kSqueezeSalt)))
+    return nullptr;
   const uint32_t stop = SentEnd(i);
   // (end, posting) of every match found, then grouped by end.
   std::vector<std::pair<uint32_t, uint32_t>>& found = s_.squeezed_found;
@@ -703,10 +713,6 @@ const lexicon::Match* Parser::SqueezedMatch(uint32_t i, uint32_t min_end, uint64
   // A near spelling is no evidence for a word that is something else as it stands: a name
   // of common words ("State" for a Stätte, "Goose"), of a given name ("Maureen") or of type
   // and organisation words needs one word outside those classes ("Lower Shabelle").
-  constexpr uint32_t kOtherWord = kWordCommon1 | kWordCommon2 | kWordCommon3 | kWordFirstName |
-                                  kWordTitle | kWordOrg | kWordAdmin1 | kWordAdmin2 | kWordCity |
-                                  kWordCountry | kWordMonth | kWordFacility | kWordPersonAfter |
-                                  kWordDirection | kWordNotPlace | kWordPeople | kWordSurname;
   uint32_t own_word_end = UINT32_MAX;  // the end of the first match with a word of its own
   for (uint32_t k = i; k < found.back().first && own_word_end == UINT32_MAX; ++k)
     if (a_.tokens[k].kind == TokKind::kWord && !(W(k) & kOtherWord)) own_word_end = k + 1;
@@ -747,10 +753,12 @@ void Parser::Match() {
       const uint32_t ahead = starts[si + kPrefetchAhead];
       names.Prefetch(lexicon::TokenKey(a_.tokens[ahead].hash));
       // And the first key of its squeezed look-up (SqueezedMatch), kept for it.
-      bool changed = false;
-      const uint64_t h = SqueezedHash(ahead, &changed);
-      sq_first[(si + kPrefetchAhead) % kPrefetchAhead1] = {h, changed};
-      names.Prefetch(lexicon::TokenKey(h ^ kSqueezeSalt));
+      if (Capitalised(a_.tokens[ahead])) {
+        bool changed = false;
+        const uint64_t h = SqueezedHash(ahead, &changed);
+        sq_first[(si + kPrefetchAhead) % kPrefetchAhead1] = {h, changed};
+        names.Prefetch(lexicon::TokenKey(h ^ kSqueezeSalt));
+      }
     }
     if (starts[si] < i) continue;
     i = starts[si];

@@ -94,6 +94,8 @@ class PhraseTable {
   // The values of an exact phrase given as folded text ("lashkar gah"); empty if absent.
   std::span<const uint32_t> Lookup(std::string_view folded_phrase) const;
   std::span<const uint32_t> LookupKey(uint64_t key) const;
+  // True if `key` is a phrase or the start of a longer one (a walk from it may find one).
+  bool Has(uint64_t key) const { return Find(key ? key : 1) != nullptr; }
 
   // Starts loading what a lookup of `key` reads first (its filter word and home slot) into
   // the cache, without waiting for it. Key of a one-token phrase: TokenKey below.
