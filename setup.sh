@@ -56,10 +56,11 @@ cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSITREP_BUILD_TESTS=ON
 cmake --build "$build" -j "$jobs" -- --no-print-directory 2>&1 | grep -vE '^\[ *[0-9]+%\]|^Consolidate|^Scanning' || true
 test -x "$build/sitrep" || { echo "error: build failed" >&2; exit 1; }
 
-# 4. Gazetteer index (rebuilt when the binary's index version, the data or the aliases change).
+# 4. Gazetteer index (rebuilt when the binary's index version, the data, the aliases or the word
+# lists it takes in, data/geo_*.tsv and the one-word group names of data/actors*.tsv, change).
 idx="$build/gazetteer.idx"
 stamp="$build/gazetteer.stamp"
-want=$( (cat tools/data.lock data/place_aliases.tsv; "$build/sitrep" version --index /nonexistent | head -1; \
+want=$( (cat tools/data.lock data/place_aliases.tsv data/geo_*.tsv data/actors*.tsv; "$build/sitrep" version --index /nonexistent | head -1; \
          grep -h kIndexVersion src/geo/*.h 2>/dev/null) | sha256sum | cut -d' ' -f1)
 if [[ ! -f $idx || ! -f $stamp || $(cat "$stamp") != "$want" ]]; then
   echo "== gazetteer index"

@@ -31,6 +31,7 @@
 #include <unordered_set>
 
 #include "geo/gazetteer.h"
+#include "util/hash.h"
 #include "util/mapped_file.h"
 #include "util/utf8.h"
 
@@ -601,6 +602,32 @@ Status Builder::ReadWords(const std::string& dir) {
       words_[w] |= cls;
     }
   }
+  // The one-word names of the groups in the actor dictionaries (ALIASES <TAB> NAME <TAB>
+  // KIND [<TAB> COUNTRY [<TAB> FLAGS]]; data/actors.tsv), not the descriptions (flag
+  // "generic": "militants", "troops"): "Wagner", "Fano", "Azov" name a group in conflict news
+  // more often than the towns of those names.
+  files.clear();
+  for (auto& e : std::filesystem::directory_iterator(dir, ec)) {
+    std::string fn = e.path().filename().string();
+    if (fn.starts_with("actors") && fn.ends_with(".tsv")) files.push_back(e.path().string());
+  }
+  std::sort(files.begin(), files.end());
+  for (const auto& path : files) {
+    auto data = ReadFileToString(path);
+    if (!data.ok()) return data.status();
+    std::istringstream in(*data);
+    std::string line;
+    while (std::getline(in, line)) {
+      std::string_view l = Trim(line);
+      if (l.empty() || l[0] == '#') continue;
+      auto f = Split(l, '\t');
+      if (f.size() < 3 || (f.size() >= 5 && f[4].find("generic") != std::string_view::npos)) continue;
+      for (auto alias : Split(f[0], '|')) {
+        std::string w = text::FoldPhrase(Trim(alias));
+        if (!w.empty() && w.find(' ') == std::string::npos) words_[w] |= kWordActor;
+      }
+    }
+  }
   return Status();
 }
 
@@ -654,10 +681,11 @@ Status Builder::Write(const std::string& path, std::string* log) {
   // Names: one posting per (place, folded name), with the best kind of that name.
   lexicon::PhraseTableBuilder names;
   text::Analysis a;
-  size_t name_count = 0;
-  std::vector<uint64_t> hashes;
+  size_t name_count = 0, squeezed_count = 0;
+  std::vector<uint64_t> hashes, squeezed;
   for (uint32_t i = 0; i < n; ++i) {
-    std::map<std::vector<uint64_t>, NameKind> best;
+    // (phrase token hashes -> best kind): the names, and their squeezed forms (salted).
+    std::map<std::vector<uint64_t>, NameKind> best, best_squeezed;
     if (ArabicNamed(places_[i].cc)) {
       std::vector<std::pair<std::string, NameKind>> bare;
       for (const auto& [s, nk] : places_[i].names) {
@@ -679,10 +707,34 @@ Status Builder::Write(const std::string& path, std::string* log) {
       for (const auto& t : a.tokens) hashes.push_back(t.hash);
       auto [it, fresh] = best.emplace(hashes, nk);
       if (!fresh && nk < it->second) it->second = nk;
+      // The squeezed form, if the name has a doubled letter (index_format.h Squeeze).
+      if (!SqueezeVariantOk(places_[i].kind, static_cast<uint32_t>(std::min<uint64_t>(
+                                                 places_[i].population, 0xFFFFFFFFu)),
+                            nk))
+        continue;
+      squeezed.clear();
+      bool changed = false;
+      size_t letters = 0;
+      for (const auto& t : a.tokens) {
+        char buf[kMaxSqueezeBytes];
+        const std::string_view f = a.Folded(t);
+        const size_t len = Squeeze(f, buf);
+        if (len == 0) break;
+        changed |= len != f.size();
+        letters += len;
+        squeezed.push_back(HashBytes({buf, len}) ^ kSqueezeSalt);
+      }
+      if (!changed || squeezed.size() != a.tokens.size() || letters < kSqueezeMinBytes) continue;
+      auto [sq, sq_fresh] = best_squeezed.emplace(squeezed, nk);
+      if (!sq_fresh && nk < sq->second) sq->second = nk;
     }
     for (const auto& [h, nk] : best) {
       names.Add(h, MakePosting(i, nk));
       ++name_count;
+    }
+    for (const auto& [h, nk] : best_squeezed) {
+      names.Add(h, MakePosting(i, nk));
+      ++squeezed_count;
     }
   }
   lexicon::PhraseTableBuilder words;
@@ -744,8 +796,9 @@ Status Builder::Write(const std::string& path, std::string* log) {
     char buf[512];
     std::snprintf(buf, sizeof buf,
                   "gazetteer: %s; %zu names (%zu non-Latin and %zu code-like alternate names "
-                  "skipped), %zu aliases, %zu words; %.1f MiB\n",
-                  meta, name_count, skipped_non_latin_, skipped_codes_, aliases_, words_.size(),
+                  "skipped; %zu doubled-letter variants), %zu aliases, %zu words; %.1f MiB\n",
+                  meta, name_count, skipped_non_latin_, skipped_codes_, squeezed_count, aliases_,
+                  words_.size(),
                   static_cast<double>(out.size()) / (1 << 20));
     *log += buf;
   }

@@ -48,6 +48,10 @@ struct Mention {
   uint32_t b = 0, e = 0;            // the name's tokens
   uint32_t span_b = 0, span_e = 0;  // the output span (may add a type word)
   uint32_t post_off = 0, post_n = 0;  // postings (Scratch::posts), one per place (best kind)
+  // Places of the name's doubled-letter spelling (Parser::SqueezedMatch) beside the exact
+  // name's, as alternate names: postings in Scratch::posts that join the mention's after
+  // recognition (Parser::Run), so that they never make a name a place.
+  uint32_t held_off = 0, held_n = 0;
   bool demonym = false;             // read as a demonym
   Desig desig = Desig::kNone;       // a type word after ("Kunduz province") or before
   bool desig_in_name = false;       // the type word disambiguates: it joins the span
@@ -310,6 +314,11 @@ struct Scratch {
   std::vector<uint32_t> starts;         // tokens where a name may start (Match)
   std::vector<std::pair<uint32_t, uint32_t>> sentence_counts;  // Scan
   std::vector<lexicon::Match> matches;  // names-table matches at one token
+  // SqueezedMatch: its matches, their postings, and what it found and computed.
+  std::vector<lexicon::Match> squeezed_matches;
+  std::vector<uint32_t> squeezed_values;
+  std::vector<std::pair<uint32_t, uint32_t>> squeezed_found;
+  std::vector<uint64_t> squeezed_hash;
   std::vector<uint32_t> dedup;          // Match: a hash table of places
   std::vector<Mention> ms;
   std::vector<uint32_t> posts;          // postings of every mention (Mention::post_off/n)
@@ -409,7 +418,12 @@ class Parser {
   // True if "X, Y" (mention x, then y) is part of a list ("X, Y, Z", "X, Y and Z") rather
   // than Y naming X's area ("Springfield, Illinois").
   bool InList(const Mention& x, size_t y) const;
+  uint32_t PossessiveBefore(uint32_t b) const;
   void Scan();
+  const lexicon::Match* LongestWritten(const std::vector<lexicon::Match>& list) const;
+  uint64_t SqueezedHash(uint32_t j, bool* changed) const;
+  const lexicon::Match* SqueezedMatch(uint32_t i, uint32_t min_end, uint64_t first,
+                                      bool first_changed, uint32_t reach);
   void Match();
   void Context();
   void Recognize(Mention* m, int index);
@@ -591,6 +605,131 @@ void Parser::Scan() {
   }
 }
 
+// At most this many places of a doubled-letter spelling join a name's (Match).
+constexpr size_t kMaxHeld = 16;
+// Word classes of a word that is something else as it stands: a name read through its
+// doubled-letter spelling needs a word of none of them (SqueezedMatch).
+constexpr uint32_t kOtherWord = kWordCommon1 | kWordCommon2 | kWordCommon3 | kWordFirstName |
+                                kWordTitle | kWordOrg | kWordAdmin1 | kWordAdmin2 | kWordCity |
+                                kWordCountry | kWordMonth | kWordFacility | kWordPersonAfter |
+                                kWordDirection | kWordNotPlace | kWordPeople | kWordSurname;
+
+// The longest match of a list (AllAt order: shortest first) written as a name: every word
+// capitalised, but for joiners; the last word capitalised unless hyphen-joined ("Sar-e-Pul"
+// ends in "Pul"; "Dar es Salaam"). Null if none.
+const lexicon::Match* Parser::LongestWritten(const std::vector<lexicon::Match>& list) const {
+  for (auto it = list.rbegin(); it != list.rend(); ++it) {
+    bool ok = true;
+    for (uint32_t k = it->begin; k < it->end && ok; ++k) {
+      const Token& tk = a_.tokens[k];
+      if (tk.kind == TokKind::kPunct) {
+        std::string_view f = a_.Folded(k);
+        ok = k > it->begin && k + 1 < it->end && (f == "." || f == "'" || f == "&" || f == "/");
+        continue;
+      }
+      if (tk.kind == TokKind::kNumber) continue;
+      if (Capitalised(tk)) continue;
+      bool joiner = IsJoiner(a_.Folded(k)) && (k + 1 < it->end || (tk.flags & text::kHyphenBefore));
+      if (k == it->begin) joiner = joiner && (a_.tokens[k + 1 < n_ ? k + 1 : k].flags & text::kHyphenBefore);
+      ok = joiner || (tk.flags & text::kHyphenBefore && k + 1 < it->end);
+    }
+    if (ok) return &*it;
+  }
+  return nullptr;
+}
+
+// The hash of token j's squeezed form (index_format.h Squeeze); *changed if it differs from
+// the token's own.
+uint64_t Parser::SqueezedHash(uint32_t j, bool* changed) const {
+  const Token& t = a_.tokens[j];
+  const std::string_view f = a_.Folded(j);
+  *changed = false;
+  // Most tokens have no doubled letter: their own hash.
+  size_t k = 1;
+  while (k < f.size() && !(f[k] == f[k - 1] && f[k] >= 'a' && f[k] <= 'z')) ++k;
+  if (k >= f.size()) return t.hash;
+  char buf[kMaxSqueezeBytes];
+  const size_t len = Squeeze(f, buf);
+  *changed = len != 0 && len != f.size();
+  return *changed ? HashBytes({buf, len}) : t.hash;
+}
+
+// The longest name at token i read through its squeezed spelling (index_format.h Squeeze)
+// that ends after token min_end - 1 and is written as a name; null if none. Looked up under
+// salted keys (the data's name has a doubled letter) and under plain keys (only the text's
+// has one: then a token of the match must have changed, and the postings must pass
+// SqueezeVariantOk as the salted ones did when the index was built). `first` is
+// SqueezedHash(i), `reach` the last token the exact look-up at i read: under plain keys the
+// text as it stands reads the same up to its first changed token, so that look-up is made
+// only if a token up to `reach` changed. The match's postings are in s_.squeezed_values,
+// those of one span merged.
+const lexicon::Match* Parser::SqueezedMatch(uint32_t i, uint32_t min_end, uint64_t first,
+                                            bool first_changed_too, uint32_t reach) {
+  const lexicon::PhraseTable& names = g_.names();
+  // Most starts: no doubled letter where the exact look-up read, and no squeezed name
+  // begins with the token.
+  if (!first_changed_too && reach == i && !names.Has(lexicon::TokenKey(first ^ kSqueezeSalt)))
+    return nullptr;
+  const uint32_t stop = SentEnd(i);
+  // (end, posting) of every match found, then grouped by end.
+  std::vector<std::pair<uint32_t, uint32_t>>& found = s_.squeezed_found;
+  found.clear();
+  uint32_t first_changed = first_changed_too ? i : UINT32_MAX;  // the first changed token
+  std::vector<uint64_t>& plain = s_.squeezed_hash;
+  plain.assign(1, first);
+  auto squeezed_hash = [&](uint32_t j) -> uint64_t {
+    if (j - i < plain.size()) return plain[j - i];
+    bool changed = false;
+    const uint64_t h = SqueezedHash(j, &changed);
+    if (changed) first_changed = std::min(first_changed, j);
+    plain.push_back(h);
+    return h;
+  };
+  std::vector<lexicon::Match>& out = s_.squeezed_matches;
+  out.clear();
+  names.AllAtWith(i, stop, [&](uint32_t j) { return squeezed_hash(j) ^ kSqueezeSalt; }, &out);
+  for (const lexicon::Match& x : out)
+    if (x.end > min_end)
+      for (uint32_t v : x.values) found.push_back({x.end, v});
+  for (uint32_t j = i + 1; j <= reach && j < stop && first_changed == UINT32_MAX; ++j) squeezed_hash(j);
+  if (first_changed != UINT32_MAX) {
+    out.clear();
+    names.AllAtWith(i, stop, squeezed_hash, &out);
+    for (const lexicon::Match& x : out) {
+      if (x.end <= min_end || first_changed >= x.end) continue;
+      size_t len = 0;
+      for (uint32_t k = x.begin; k < x.end; ++k) len += a_.Folded(k).size();
+      if (len < kSqueezeMinBytes) continue;
+      for (uint32_t v : x.values) {
+        const PlaceRec& r = P(PostingPlace(v));
+        if (SqueezeVariantOk(static_cast<PlaceKind>(r.kind), r.population, PostingKind(v)))
+          found.push_back({x.end, v});
+      }
+    }
+  }
+  out.clear();
+  if (found.empty()) return nullptr;
+  std::sort(found.begin(), found.end());
+  // A near spelling is no evidence for a word that is something else as it stands: a name
+  // of common words ("State" for a Stätte, "Goose"), of a given name ("Maureen") or of type
+  // and organisation words needs one word outside those classes ("Lower Shabelle").
+  uint32_t own_word_end = UINT32_MAX;  // the end of the first match with a word of its own
+  for (uint32_t k = i; k < found.back().first && own_word_end == UINT32_MAX; ++k)
+    if (a_.tokens[k].kind == TokKind::kWord && !(W(k) & kOtherWord)) own_word_end = k + 1;
+  // The postings, as alternate names: a near spelling counts less than the name itself.
+  std::vector<uint32_t>& values = s_.squeezed_values;
+  values.clear();
+  for (const auto& [end, v] : found) values.push_back(MakePosting(PostingPlace(v), NameKind::kAlternate));
+  for (size_t k = 0; k < found.size();) {
+    size_t e = k;
+    while (e < found.size() && found[e].first == found[k].first) ++e;
+    if (found[k].first >= own_word_end)
+      out.push_back(lexicon::Match{i, found[k].first, {values.data() + k, e - k}});
+    k = e;
+  }
+  return LongestWritten(out);
+}
+
 // At each token where a name may start (Scan), the longest names-table match whose words
 // are capitalised (lower-case joiners allowed inside). As in Scan, the names-table probe of
 // a start a few ahead is begun early.
@@ -601,13 +740,31 @@ void Parser::Match() {
   std::vector<uint32_t>& posts = s_.posts;
   ms_.reserve(starts.size());  // at most one mention per start (no regrowth in a long text)
   uint32_t i = 0;  // the first token not inside a name found already
+  // SqueezedHash of the starts si .. si + kPrefetchAhead, by si modulo kPrefetchAhead1.
+  constexpr size_t kPrefetchAhead1 = kPrefetchAhead + 1;
+  std::array<std::pair<uint64_t, bool>, kPrefetchAhead1> sq_first;
+  for (size_t si = 0; si < std::min(starts.size(), kPrefetchAhead); ++si) {
+    bool changed = false;
+    const uint64_t h = SqueezedHash(starts[si], &changed);
+    sq_first[si % kPrefetchAhead1] = {h, changed};
+  }
   for (size_t si = 0; si < starts.size(); ++si) {
-    if (si + kPrefetchAhead < starts.size())
-      names.Prefetch(lexicon::TokenKey(a_.tokens[starts[si + kPrefetchAhead]].hash));
+    if (si + kPrefetchAhead < starts.size()) {
+      const uint32_t ahead = starts[si + kPrefetchAhead];
+      names.Prefetch(lexicon::TokenKey(a_.tokens[ahead].hash));
+      // And the first key of its squeezed look-up (SqueezedMatch), kept for it.
+      if (Capitalised(a_.tokens[ahead])) {
+        bool changed = false;
+        const uint64_t h = SqueezedHash(ahead, &changed);
+        sq_first[(si + kPrefetchAhead) % kPrefetchAhead1] = {h, changed};
+        names.Prefetch(lexicon::TokenKey(h ^ kSqueezeSalt));
+      }
+    }
     if (starts[si] < i) continue;
     i = starts[si];
     all.clear();
-    names.AllAt(a_, i, SentEnd(i), &all);
+    uint32_t reach = i;  // the last token the look-up read
+    names.AllAtWith(i, SentEnd(i), [&](uint32_t j) { reach = j; return a_.tokens[j].hash; }, &all);
     // "al-Raqqa", "Al-Shabaab": the article alone is never the name ("Al" folds like Ål,
     // Norway); the name is looked up without it, and the span keeps it.
     bool skip_article = false;
@@ -619,37 +776,26 @@ void Parser::Match() {
         skip_article = !all.empty();
       }
     }
-    const lexicon::Match* best = nullptr;
-    for (auto it = all.rbegin(); it != all.rend(); ++it) {
-      // Every word of the name capitalised, but for joiners; the last word capitalised
-      // unless hyphen-joined ("Sar-e-Pul" ends in "Pul"; "Dar es Salaam").
-      bool ok = true;
-      for (uint32_t k = it->begin; k < it->end && ok; ++k) {
-        const Token& tk = a_.tokens[k];
-        if (tk.kind == TokKind::kPunct) {
-          std::string_view f = a_.Folded(k);
-          ok = k > it->begin && k + 1 < it->end && (f == "." || f == "'" || f == "&" || f == "/");
-          continue;
-        }
-        if (tk.kind == TokKind::kNumber) continue;
-        if (Capitalised(tk)) continue;
-        bool joiner = IsJoiner(a_.Folded(k)) && (k + 1 < it->end || (tk.flags & text::kHyphenBefore));
-        if (k == it->begin) joiner = joiner && (a_.tokens[k + 1 < n_ ? k + 1 : k].flags & text::kHyphenBefore);
-        ok = joiner || (tk.flags & text::kHyphenBefore && k + 1 < it->end);
-      }
-      if (ok) {
-        best = &*it;
-        break;
-      }
+    const lexicon::Match* best = LongestWritten(all);
+    // A doubled-letter spelling ("Lower Shabelle" for Lower Shabeelle, "Hiran" for
+    // Hiiraan). Longer than the exact spelling's name, it is the name; as long, its places
+    // are held back (Mention::held_off) to join the exact name's after recognition, as
+    // alternate names ("Hiran region": Hiiraan beside the Iraqi town Hīrān).
+    const lexicon::Match* held = nullptr;
+    if (!skip_article && Capitalised(a_.tokens[i])) {
+      const auto [first, changed] = sq_first[si % kPrefetchAhead1];
+      const lexicon::Match* sq = SqueezedMatch(i, best ? best->end - 1 : i, first, changed, reach);
+      if (sq && (!best || sq->end > best->end)) best = sq;
+      else if (sq) held = sq;  // as long as the exact name
     }
     if (!best) continue;
+    const std::span<const uint32_t> values = best->values;
     Mention m;
     m.b = m.span_b = skip_article ? i : best->begin;
     m.e = m.span_e = best->end;
     // One posting per place: the first of its postings with the best (lowest) name kind,
     // at the place of its first posting.
     m.post_off = static_cast<uint32_t>(posts.size());
-    const std::span<const uint32_t> values = best->values;
     if (values.size() <= 16) {
       for (uint32_t v : values) {
         const uint32_t p = PostingPlace(v);
@@ -683,12 +829,57 @@ void Parser::Match() {
       }
     }
     m.post_n = static_cast<uint32_t>(posts.size() - m.post_off);
+    if (held) {
+      m.held_off = static_cast<uint32_t>(posts.size());
+      for (size_t h = 0; h < held->values.size() && h < kMaxHeld; ++h) {
+        const uint32_t p = PostingPlace(held->values[h]);
+        bool seen = false;
+        for (size_t w = m.post_off; w < posts.size() && !seen; ++w) seen = PostingPlace(posts[w]) == p;
+        if (!seen) posts.push_back(MakePosting(p, NameKind::kAlternate));
+      }
+      m.held_n = static_cast<uint32_t>(posts.size() - m.held_off);
+    }
     ms_.push_back(m);
     i = best->end;
   }
   tok_mention_.assign(n_, -1);
   for (size_t k = 0; k < ms_.size(); ++k)
     for (uint32_t t = ms_[k].b; t < ms_[k].e; ++t) tok_mention_[t] = static_cast<int>(k);
+}
+
+// Where the possessive before a name would be, skipping back from token b over at most
+// five words that describe the place: direction words ("northern"), type words and "of"
+// after one ("city of"), hyphenated compounds ("semi-autonomous", "rebel-held") and a few
+// adjectives news use so ("restive", "central", "coastal"). Returns b if there is nothing to
+// skip; stops at anything else ("Lebanon's army shelled Tripoli" links nothing).
+uint32_t Parser::PossessiveBefore(uint32_t b) const {
+  static constexpr std::string_view kAdjectives[] = {
+      "restive", "central", "remote", "volatile", "troubled", "embattled", "besieged",
+      "coastal", "largest", "biggest", "main", "second", "third", "capital", "provincial",
+      "commercial", "border", "mountainous", "rural", "autonomous", "breakaway", "disputed",
+      "occupied", "far", "oil", "port", "holy", "ancient", "southernmost", "northernmost",
+      "easternmost", "westernmost"};
+  // Most names have no possessive within reach: nothing to skip then.
+  bool possessive = false;
+  for (uint32_t k = b; k >= 1 && k + 6 >= b && !possessive; --k) possessive = Is(k - 1, "s") || Is(k - 1, "'s");
+  if (!possessive) return b;
+  uint32_t q = b;
+  for (int skipped = 0; q >= 1 && skipped < 5; ++skipped) {
+    const uint32_t k = q - 1;
+    const Token& t = a_.tokens[k];
+    if (t.kind != TokKind::kWord || Capitalised(t)) break;
+    const std::string_view f = a_.Folded(k);
+    const bool compound = (t.flags & text::kHyphenBefore) ||
+                          (k + 1 < b && (a_.tokens[k + 1].flags & text::kHyphenBefore));
+    const bool typed_of = f == "of" && k >= 1 && (W(k - 1) & (kWordAdmin1 | kWordAdmin2 | kWordCity));
+    bool adjective = false;
+    for (std::string_view w : kAdjectives) adjective |= f == w;
+    if (!(compound || typed_of || adjective ||
+          (W(k) & (kWordDirection | kWordAdmin1 | kWordAdmin2 | kWordCity))))
+      break;
+    q = k;
+  }
+  return q;
 }
 
 // Type words, containment, "capital of", stated distances.
@@ -730,10 +921,15 @@ void Parser::Context() {
         else m.container = y;
       }
     }
-    // "Y's X": "Afghanistan's Kunduz province".
-    if (m.b >= 2 && (Is(m.b - 1, "s") || Is(m.b - 1, "'s")) && m.container < 0) {
-      int y = MentionAt(m.b - 2);
-      if (y >= 0 && y != static_cast<int>(k)) m.container = y;
+    // "Y's X": "Afghanistan's Kunduz province", also across what describes X: "Lebanon's
+    // northern Tripoli", "Pakistan's southern city of Hyderabad", "Iraq's semi-autonomous
+    // Kurdistan region".
+    if (m.container < 0) {
+      const uint32_t q = PossessiveBefore(m.b);
+      if (q >= 2 && (Is(q - 1, "s") || Is(q - 1, "'s"))) {
+        int y = MentionAt(q - 2);
+        if (y >= 0 && y != static_cast<int>(k) && ms_[static_cast<size_t>(y)].e == q - 1) m.container = y;
+      }
     }
     // "X, capital of [the] [distant] [province of] Y", "X, the capital of Y".
     uint32_t c = m.span_e;
@@ -859,6 +1055,24 @@ void Parser::Recognize(Mention* mp, int index) {
         a_.tokens[b - 1].kind == TokKind::kWord && Capitalised(a_.tokens[b - 1]) &&
         !SentenceInitial(b - 1))
       return;
+  }
+  // The name of a group ("Wagner mercenaries", "Fano fighters", "Azov"): one of the actor
+  // dictionaries' (kWordActor), or any name before a lower-case "group" or "mercenaries"
+  // ("the Wagner group"). It is a place only as a country, first-level area or region by its
+  // own name, or where a type word or containment says so ("the town of Azov"); a demonym
+  // stays one ("the Italian group").
+  if (single && m.desig == Desig::kNone && m.container < 0 && m.list_next < 0 &&
+      holder_count_[static_cast<size_t>(index)] == 0 &&
+      ((wc & kWordActor) || (e < n_ && !Capitalised(a_.tokens[e]) &&
+                             (Is(e, "group") || Is(e, "mercenaries") || Is(e, "mercenary"))))) {
+    bool own_area = false;  // (or a demonym: "the Italian group")
+    for (uint32_t v : Posts(m)) {
+      const PlaceKind k = Kind(PostingPlace(v));
+      own_area |= ((k == PlaceKind::kCountry || k == PlaceKind::kAdmin1 || k == PlaceKind::kRegion) &&
+                   PostingKind(v) <= NameKind::kAlias) ||
+                  PostingKind(v) == NameKind::kDemonym;
+    }
+    if (!own_area) return;
   }
   m.ev = 0;
   // Demonym reading: a posting of kind demonym for a country or region.
@@ -1464,6 +1678,33 @@ void Parser::Run(std::vector<Toponym>* toponyms, std::vector<Claim>* claims) {
       if (m.accepted || m.post_n == 0 || m.ev <= -1.0) continue;
       if (ev[ev_index.Find(keys[k])].second >= 2.5) m.accepted = true;
     }
+  }
+  // The places held back from recognition join a name read as a place (not a demonym) whose
+  // type word fits none of its own readings, if they fit it ("Hiran region": the Iraqi town
+  // Hīrān is no region; Hiiraan is). Without one, the exact name stands: "Samarra" is not
+  // Samara.
+  auto fits = [this](Desig d, uint32_t v) {
+    const PlaceKind k = Kind(PostingPlace(v));
+    switch (d) {
+      case Desig::kAdmin1: return k == PlaceKind::kAdmin1;
+      case Desig::kAdmin2: return k == PlaceKind::kAdmin2;
+      case Desig::kCity: return k == PlaceKind::kCity;
+      case Desig::kCountry: return k == PlaceKind::kCountry;
+      case Desig::kNone: return false;
+    }
+    return false;
+  };
+  for (Mention& m : ms_) {
+    if (m.held_n == 0) continue;
+    const uint32_t held_off = m.held_off, held_n = m.held_n;
+    m.held_n = 0;
+    if (!m.accepted || m.demonym || m.post_n == 0 || m.desig == Desig::kNone) continue;
+    bool own_fits = false;
+    for (uint32_t v : Posts(m)) own_fits |= fits(m.desig, v);
+    if (own_fits) continue;
+    // KeepPosts only removed postings: the held ones that fit move down to follow the rest.
+    for (uint32_t h = held_off; h < held_off + held_n; ++h)
+      if (fits(m.desig, s_.posts[h])) s_.posts[m.post_off + m.post_n++] = s_.posts[h];
   }
   // Pass 1, then the document's countries and anchor places, then pass 2.
   Candidates();

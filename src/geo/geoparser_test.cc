@@ -296,6 +296,71 @@ TEST(GeoAmbiguous, ForeignAlternateNameIsUnresolved) {
   EXPECT_EQ(u->geonameid, 1134720);
 }
 
+// "Y's X": the possessor holds the place, also across words that describe it.
+TEST(GeoContainment, PossessiveAcrossDescribingWords) {
+  Parsed p = ParseText("Libya and Lebanon held talks. Clashes erupted in Lebanon's northern city "
+                       "of Tripoli.");
+  EXPECT_EQ(Id(p.Find("Tripoli")), 266826);
+  Parsed q = ParseText("India and Pakistan traded fire. Floods hit Pakistan's southern Hyderabad.");
+  EXPECT_EQ(Id(q.Find("Hyderabad")), 1176734);
+  Parsed r = ParseText("India and Pakistan traded fire. Floods hit Pakistan's Hyderabad.");
+  EXPECT_EQ(Id(r.Find("Hyderabad")), 1176734);
+}
+
+// A group's name is no place (the fixture has Wagner, South Dakota; data/actors.tsv the
+// Wagner Group), unless a type word or containment says so.
+TEST(GeoRecognition, GroupNamesAreNotPlaces) {
+  for (const char* s : {"Wagner mercenaries were deployed to the front.",
+                        "The Wagner group fought alongside the army.",
+                        "Fighters from Wagner attacked the village, officials said."}) {
+    EXPECT_EQ(ParseText(s).Find("Wagner"), nullptr) << s;
+  }
+  EXPECT_EQ(Id(ParseText("A storm hit the town of Wagner overnight.").Find("Wagner")), 5232661);
+  // A demonym before "group" stays one.
+  const Toponym* t = ParseText("The Afghan group left the talks.").Find("Afghan");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->feature, "demonym");
+}
+
+// --- Doubled-letter spellings (the fixture has "Afgooye", "Buulobarde", "Hiiraan", "Lower
+// Shabeelle" as the data spell them, and an Iraqi town "Hīrān") -----------------------------
+
+TEST(GeoSpelling, ASingleLetterForTheDataDoubleOne) {
+  // Read as alternate names, they need what any such name needs to be a place (here "in").
+  Parsed p = ParseText("Al-Shabaab fighters attacked Afgoye, in Lower Shabelle, on Tuesday and "
+                       "clashed with troops in Bulobarde, Somali officials said.");
+  EXPECT_EQ(Id(p.Find("Afgoye")), 65785);
+  EXPECT_EQ(Id(p.Find("Bulobarde")), 63689);
+  const Toponym* t = p.Find("Lower Shabelle");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->admin1, "SO.14");
+  EXPECT_EQ(t->precision, "admin1");
+}
+
+TEST(GeoSpelling, ADoubleLetterForTheDataSingleOne) {
+  Parsed p = ParseText("Somali troops moved into Beledweyyne on Monday.");
+  EXPECT_EQ(Id(p.Find("Beledweyyne")), 64460);
+}
+
+TEST(GeoSpelling, BesideAnExactNameOfAnotherPlace) {
+  // "Hiran" is exactly the Iraqi town's name; the Somali region is spelled "Hiiraan". In a
+  // Somali report, with the type word, the region.
+  Parsed p = ParseText("Somali forces retook villages in Hiran region near Beledweyne.");
+  const Toponym* t = p.Find("Hiran");
+  if (!t) t = p.Find("Hiran region");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->admin1, "SO.07");
+  EXPECT_EQ(t->precision, "admin1");
+  // In an Iraqi report, the exact name's town.
+  Parsed q = ParseText("Iraqi forces entered Hiran on Monday.");
+  EXPECT_EQ(Id(q.Find("Hiran")), 95804);
+}
+
+TEST(GeoSpelling, AnyTownOfTheData) {
+  // Not a spelling news use, but any name of the data is found so.
+  EXPECT_EQ(Id(ParseText("They drove to Kabbul at night.").Find("Kabbul")), 1138958);
+}
+
 TEST(GeoRecognition, FacilityNamedAfterACity) {
   Parsed p = ParseText("Flights left Kabul Airport at dawn.");
   const Toponym* t = p.Find("Kabul Airport");
@@ -514,6 +579,35 @@ TEST(GeoRealIndex, KunduzExampleSentence) {
   ASSERT_NE(p.Find("Iran"), nullptr);
   EXPECT_EQ(p.Find("Iran")->country, "IR");
   EXPECT_EQ(p.claims.size(), 2u);
+}
+
+// Doubled-letter spellings on the real data: Somali places as news spell them, and words
+// that are something else as they stand (a given name, a common word) left alone although
+// the data have a town spelled like them but for a doubled letter ("Mauren", "Gose").
+TEST(GeoRealIndex, DoubledLetterSpellings) {
+  std::string path;
+  if (const char* env = std::getenv("SITREP_INDEX"); env && *env) path = env;
+  for (const char* dir : {"build-geo", "build"}) {
+    std::string p = std::string(SITREP_SOURCE_DIR) + "/" + dir + "/gazetteer.idx";
+    if (path.empty() && std::filesystem::exists(p)) path = p;
+  }
+  if (path.empty()) GTEST_SKIP() << "no real gazetteer index";
+  auto g = Gazetteer::Open(path);
+  if (!g.ok()) GTEST_SKIP() << g.status().ToString();
+  Parsed p = ParseText(
+      "Al-Shabaab fighters attacked a base in Hiran region and clashed with troops in Lower "
+      "Shabelle and Middle Shabelle, officials in Beledweyne said.",
+      g->get());
+  for (const auto& [text, admin1] : {std::pair{"Hiran", "SO.07"}, {"Lower Shabelle", "SO.14"},
+                                     {"Middle Shabelle", "SO.13"}}) {
+    const Toponym* t = p.Find(text);
+    if (!t) t = p.Find(std::string(text) + " region");
+    ASSERT_NE(t, nullptr) << text;
+    EXPECT_EQ(t->admin1, admin1) << text;
+  }
+  Parsed q = ParseText("Maureen said the Goose Creek team would play on Sunday.", g->get());
+  EXPECT_EQ(q.Find("Maureen"), nullptr);
+  EXPECT_EQ(q.Find("Goose"), nullptr);
 }
 
 // --- Arabic article, notation, people, neighbouring names ----------------------------------

@@ -20,7 +20,7 @@
 namespace sitrep::geo {
 
 inline constexpr char kIndexMagic[8] = {'S', 'I', 'T', 'R', 'E', 'P', 'G', 'Z'};
-inline constexpr uint32_t kIndexVersion = 5;  // 5: IndexChecksum keeps every bit of each lane
+inline constexpr uint32_t kIndexVersion = 6;  // 6: doubled-letter variants (Squeeze), kWordActor; 5: IndexChecksum keeps every bit of each lane
 inline constexpr uint32_t kEndianMark = 0x01020304;
 
 struct FileHeader {
@@ -113,6 +113,40 @@ inline NameKind PostingKind(uint32_t v) {
   return static_cast<NameKind>((v >> kPostingKindShift) & 0xF);
 }
 
+// Doubled-letter spellings. News and the data often differ by a doubled letter or vowel:
+// "Hiran" / "Hiiraan", "Lower Shabelle" / "Lower Shabeelle", "Middle Shabelle" / "Middle
+// Shabele". A token's squeezed form has every run of one ASCII letter cut to one letter
+// ("shabeelle" -> "shabele"). Besides its names, the names table holds, under salted keys
+// (SqueezedTokenHash, every token of the phrase salted), the squeezed form of each name that
+// has such a run and passes SqueezeVariantOk. The geoparser reads a name this way only where
+// the exact spelling finds no name as long, looking the squeezed text up both under salted
+// keys (a doubled letter in the data) and under plain keys (in the text only).
+inline constexpr uint64_t kSqueezeSalt = 0x6a09e667f3bcc909ull;
+// Longest token squeezed (a longer one has no squeezed form).
+inline constexpr size_t kMaxSqueezeBytes = 48;
+// Writes the squeezed form of folded token `f` (at most kMaxSqueezeBytes) to out; returns
+// its length, 0 if f is empty or too long.
+inline size_t Squeeze(std::string_view f, char* out) {
+  if (f.empty() || f.size() > kMaxSqueezeBytes) return 0;
+  size_t n = 0;
+  for (size_t k = 0; k < f.size(); ++k) {
+    const char c = f[k];
+    if (n > 0 && c == out[n - 1] && c >= 'a' && c <= 'z') continue;
+    out[n++] = c;
+  }
+  return n;
+}
+// Which names get a squeezed form: a place's own names (not GeoNames' alternate names,
+// abbreviations or demonyms) of an area, or of a town of 1,000 people or more, whose
+// squeezed form has 4 letters or more. The geoparser applies the same test to what a
+// squeezed look-up finds under plain keys.
+inline constexpr uint32_t kSqueezeMinPopulation = 1000;
+inline constexpr size_t kSqueezeMinBytes = 4;
+inline bool SqueezeVariantOk(PlaceKind kind, uint32_t population, NameKind nk) {
+  if (nk > NameKind::kAlias) return false;
+  return kind != PlaceKind::kCity || population >= kSqueezeMinPopulation;
+}
+
 // Word classes (the kWords table). A word may have several.
 enum WordClass : uint32_t {
   kWordCommon1 = 1u << 0,      // among the most frequent English words (SCOWL 10)
@@ -133,6 +167,7 @@ enum WordClass : uint32_t {
   kWordNotPlace = 1u << 15,    // never a place on its own ("Of", "Said" as a name)
   kWordPeople = 1u << 16,      // "forces", "troops", "officials": a demonym precedes
   kWordSurname = 1u << 17,     // a frequent family name ("Smith", "Khan")
+  kWordActor = 1u << 18,       // a one-word name of a group in data/actors*.tsv ("Wagner", "Fano")
 };
 
 // An entry of the codes section: the code string and the place it names.

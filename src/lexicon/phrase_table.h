@@ -32,6 +32,7 @@
 #ifndef SITREP_LEXICON_PHRASE_TABLE_H_
 #define SITREP_LEXICON_PHRASE_TABLE_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -74,9 +75,27 @@ class PhraseTable {
   bool LongestAt(const text::Analysis& a, uint32_t i, uint32_t limit, Match* m) const;
   // Every phrase that starts at token i (shortest first) appended to *out.
   void AllAt(const text::Analysis& a, uint32_t i, uint32_t limit, std::vector<Match>* out) const;
+  // As AllAt, with the hash of token j (i <= j < stop, stop clamped to i + kMaxPhraseTokens)
+  // given by token_hash(j) rather than the token's own: a respelling of the text looked up
+  // under keys of its own (geo/index_format.h Squeeze).
+  template <typename TokenHash>
+  void AllAtWith(uint32_t i, uint32_t stop, TokenHash token_hash, std::vector<Match>* out) const {
+    uint64_t h = PhraseStart();
+    stop = std::min(stop, i + std::min<uint32_t>(kMaxPhraseTokens, ~i));
+    for (uint32_t j = i; j < stop; ++j) {
+      h = PhraseExtend(h, token_hash(j));
+      const Slot* s = Find(h ? h : 1);
+      if (!s) break;
+      if (s->info & kPhraseTerminal)
+        out->push_back(Match{i, j + 1, {postings_ + s->postings, s->info & kPhraseCountMask}});
+      if (!(s->info & kPhrasePrefix)) break;
+    }
+  }
   // The values of an exact phrase given as folded text ("lashkar gah"); empty if absent.
   std::span<const uint32_t> Lookup(std::string_view folded_phrase) const;
   std::span<const uint32_t> LookupKey(uint64_t key) const;
+  // True if `key` is a phrase or the start of a longer one (a walk from it may find one).
+  bool Has(uint64_t key) const { return Find(key ? key : 1) != nullptr; }
 
   // Starts loading what a lookup of `key` reads first (its filter word and home slot) into
   // the cache, without waiting for it. Key of a one-token phrase: TokenKey below.
