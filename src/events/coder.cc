@@ -939,7 +939,8 @@ Roles FindRolesOfPhrase(const Ctx& c, const Segment& seg, const CueHit& h) {
       // ... or one lower-case word before it: "backed by clan militias".
       // ("met by drug hitmen lobbing grenades": there "by" names the agent).
       if (!of_obj && pb > seg.b + 2 && prep(pb - 2) && a.tokens[pb - 1].kind == text::TokKind::kWord &&
-          !(a.tokens[pb - 1].flags & text::kCap) &&
+          !(a.tokens[pb - 1].flags & text::kCap) && !a.Is(pb - 1, "the") && !a.Is(pb - 1, "a") &&
+          !a.Is(pb - 1, "an") &&
           (!a.Is(pb - 2, "by") || a.Is(pb - 3, "backed") || a.Is(pb - 3, "supported") ||
            a.Is(pb - 3, "aided") || a.Is(pb - 3, "assisted") || a.Is(pb - 3, "accompanied")))
         of_obj = true;
