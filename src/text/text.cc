@@ -119,6 +119,24 @@ struct PunctInfo {
 };
 const PunctInfo kPunctInfo;
 
+// o[k] = first + k for k < count: the offsets of an ASCII run, eight per turn in vector
+// registers (GCC's -O2 leaves the plain loop scalar).
+inline void FillOffsets(uint32_t* o, uint32_t first, uint32_t count) {
+  using V4 = uint32_t __attribute__((vector_size(16)));
+  uint32_t k = 0;
+  if (count >= 8) {
+    V4 a = {first, first + 1, first + 2, first + 3};
+    V4 b = a + 4;
+    for (; k + 8 <= count; k += 8) {
+      std::memcpy(o + k, &a, 16);
+      std::memcpy(o + k + 4, &b, 16);
+      a += 8;
+      b += 8;
+    }
+  }
+  for (; k < count; ++k) o[k] = first + k;
+}
+
 // A cursor over UTF-8 that classifies the code point under it.
 struct Cursor {
   std::string_view s;
@@ -698,11 +716,11 @@ class Tokenizer {
     Push(t);
   }
 
-  // Appends t and notes the speech finder's cues. Fields are copied one by one: t was just
-  // written field by field, and a whole-struct copy reads it back with 16-byte loads that
-  // cannot be forwarded from those stores (a stall per token, a fifth of the tokeniser's
-  // time).
-  void Push(const Token& t) {
+  // Appends t and notes the speech finder's cues. Inlined at each call: t is built field by
+  // field with 4-byte stores, and a Push that is called reads it back with 16-byte loads
+  // (GCC merges the field copies) that cannot be forwarded from those stores, a stall per
+  // token. Inlined, t's fields stay in registers.
+  [[gnu::always_inline]] void Push(const Token& t) {
     const uint32_t index = static_cast<uint32_t>(a_->tokens.size());
     if (t.flags & (kQuote | kParaBefore)) cues_->marks.push_back(index);
     if (t.kind == TokKind::kWord && kReportFilter.MayContain(t.hash)) cues_->words.push_back(index);
@@ -1348,7 +1366,7 @@ void Normalize(std::string_view text, Normalized* out) {
       r.orig_offsets.resize(base + (run_end - i));
       uint32_t* o = r.orig_offsets.data() + base;
       const uint32_t first = static_cast<uint32_t>(i), count = static_cast<uint32_t>(run_end - i);
-      for (uint32_t k = 0; k < count; ++k) o[k] = first + k;  // vectorisable
+      FillOffsets(o, first, count);
       i = run_end;
       if (i >= size) break;
     }
