@@ -17,6 +17,10 @@ namespace {
 
 enum Cls : uint8_t { kSp, kNl, kLetter, kDigit, kMark, kApos, kHyph, kPunct, kIgnore };
 
+// The flags of a token that SplitSentences must look at: the others neither follow a line
+// break nor can end a sentence.
+constexpr uint16_t kBreakCue = kParaBefore | kNewlineBefore | kTerminal | kAbbrev;
+
 constexpr std::array<uint8_t, 128> MakeAsciiTable() {
   std::array<uint8_t, 128> t{};
   for (int c = 0; c < 128; ++c) {
@@ -118,6 +122,7 @@ struct PunctInfo {
   }
 };
 const PunctInfo kPunctInfo;
+const uint64_t kHashS = HashBytes("s");  // the folded possessive 's
 
 // o[k] = first + k for k < count: the offsets of an ASCII run, eight per turn in vector
 // registers (GCC's -O2 leaves the plain loop scalar).
@@ -288,12 +293,14 @@ const HashFilter kReportFilter = [] {
   return f;
 }();
 
-// Found by the tokeniser for the speech finder, in token order (per thread; Analyze runs
-// Tokenize and FindSpeech back to back): tokens that are quotation marks or start a
-// paragraph, and words that pass kReportFilter.
+// The tokens the sentence splitter and the speech finder visit, in token order (per thread;
+// Analyze lists them after Tokenize and runs SplitSentences and FindSpeech on them): tokens
+// that are quotation marks or start a paragraph (marks), words that pass kReportFilter
+// (words), and tokens that may end a sentence or follow a line break (breaks, kBreakCue).
+// Only the first n_marks / n_words / n_breaks entries count (ListCues).
 struct SpeechCues {
-  std::vector<uint32_t> marks;
-  std::vector<uint32_t> words;
+  std::vector<uint32_t> marks, words, breaks;
+  size_t n_marks, n_words, n_breaks;
 };
 // Plain aggregate with no constructor: thread_local access needs no initialisation guard.
 thread_local SpeechCues* t_cues_ptr = nullptr;
@@ -314,9 +321,6 @@ class Tokenizer {
     // lengthens a token); Run() trims it at the end.
     a_->folded.resize(n + 16);
     fpos_ = 0;
-    cues_ = &Cues();
-    cues_->marks.clear();
-    cues_->words.clear();
     size_t i = 0;
     uint16_t pending = 0;
     int newlines = 0;
@@ -339,7 +343,22 @@ class Tokenizer {
           continue;
         }
         i = fast_end;
+        if (i < n && s_[i] == '\'') {  // FastWord stopped before a possessive 's
+          EmitPossessive(i);
+          i += 2;
+        }
         if (i < n && s_[i] == ' ') {  // the usual space after a word, without a loop turn
+          pending = kSpaceBefore;
+          ++i;
+        }
+        continue;
+      }
+      // A number of ASCII digits alone ("3", "1990", not "3.5" or "9th").
+      if ((kFoldInfo[c0] & kFiDigit) && FastNumber(i, pending, &fast_end)) {
+        newlines = 0;
+        pending = 0;
+        i = fast_end;
+        if (i < n && s_[i] == ' ') {
           pending = kSpaceBefore;
           ++i;
         }
@@ -405,7 +424,7 @@ class Tokenizer {
   }
 
  private:
-  void EmitPunct(size_t i, unsigned char c, uint16_t flags) {
+  [[gnu::always_inline]] void EmitPunct(size_t i, unsigned char c, uint16_t flags) {
     std::string& folded = a_->folded;
     if (fpos_ + 16 > folded.size()) folded.resize(2 * folded.size() + 16);
     folded[fpos_] = static_cast<char>(c);
@@ -425,7 +444,7 @@ class Tokenizer {
   // ASCII character that is neither an apostrophe nor the dot of an abbreviation ("U.S."):
   // emits it (what ScanWord + Emit would make of it) and stores its end. Returns false,
   // having emitted nothing, for any other word: the general path takes it.
-  bool FastWord(size_t i, uint16_t flags, size_t* end) {
+  [[gnu::always_inline]] bool FastWord(size_t i, uint16_t flags, size_t* end) {
     const size_t n = s_.size();
     std::string& folded = a_->folded;
     // HashBytesPadded reads up to 7 bytes past a word: keep 16 bytes of slack after it.
@@ -466,7 +485,9 @@ class Tokenizer {
       seen |= info;
     }
   done:
-    if (j < n && (p[j] >= 0x80 || p[j] == '\'' || (p[j] == '.' && j == i + 1))) return false;
+    if (j < n && (p[j] >= 0x80 || (p[j] == '\'' && !IsPossessiveAt(j)) ||
+                  (p[j] == '.' && j == i + 1)))
+      return false;
     Token t;
     t.start = static_cast<uint32_t>(i);
     t.end = static_cast<uint32_t>(j);
@@ -479,6 +500,73 @@ class Tokenizer {
     t.fold_len = static_cast<uint32_t>(j - i);
     t.hash = short_word ? HashShort(short_word, j - i)
                         : HashBytesPadded(out, j - i);  // folded has >= 16 bytes of slack
+    fpos_ += j - i;
+    Push(t);
+    *end = j;
+    return true;
+  }
+
+  // True if an ASCII apostrophe at j, after a word, starts a possessive 's that ScanPunct
+  // would make a token of ('s or 'S, then no word character) and that no hyphen follows
+  // (Run's hyphen rule after it is left to the general path): EmitPossessive makes it.
+  bool IsPossessiveAt(size_t j) const {
+    const size_t n = s_.size();
+    if (j + 1 >= n || (s_[j + 1] != 's' && s_[j + 1] != 'S')) return false;
+    if (j + 2 == n) return true;
+    const unsigned char c = static_cast<unsigned char>(s_[j + 2]);
+    return c < 0x80 && c != '-' && !(kFoldInfo[c] & (kFiUpper | kFiLower | kFiDigit));
+  }
+
+  // The possessive 's at j (IsPossessiveAt): what ScanPunct + Emit make of it, a word folded
+  // to "s", capitalised if the s is.
+  [[gnu::always_inline]] void EmitPossessive(size_t j) {
+    std::string& folded = a_->folded;
+    if (fpos_ + 16 > folded.size()) folded.resize(2 * folded.size() + 16);
+    folded[fpos_] = 's';
+    Token t;
+    t.start = static_cast<uint32_t>(j);
+    t.end = static_cast<uint32_t>(j + 2);
+    t.kind = TokKind::kWord;
+    t.flags = s_[j + 1] == 'S' ? kCap : 0;
+    t.fold_start = static_cast<uint32_t>(fpos_);
+    t.fold_len = 1;
+    t.hash = kHashS;
+    ++fpos_;
+    Push(t);
+  }
+
+  // A number of ASCII digits from i that ScanWord would end where the digits end (at no
+  // letter, hyphen, non-ASCII byte, nor separator before a digit as in "3.5" or "10,000"):
+  // emits it (what ScanWord + Emit would make of it) and stores its end. Returns false,
+  // having emitted nothing, otherwise.
+  [[gnu::always_inline]] bool FastNumber(size_t i, uint16_t flags, size_t* end) {
+    const size_t n = s_.size();
+    const unsigned char* p = reinterpret_cast<const unsigned char*>(s_.data());
+    size_t j = i + 1;
+    while (j < n && static_cast<unsigned>(p[j] - '0') < 10u) ++j;
+    if (j < n) {
+      const unsigned char c = p[j];
+      if (c >= 0x80 || c == '-' || (kFoldInfo[c] & (kFiUpper | kFiLower))) return false;
+      if ((c == ',' || c == '.' || c == ':' || c == '/') && j + 1 < n &&
+          static_cast<unsigned>(p[j + 1] - '0') < 10u)
+        return false;
+    }
+    std::string& folded = a_->folded;
+    if (fpos_ + (j - i) + 16 > folded.size()) folded.resize(fpos_ + (j - i) + 16);
+    char* out = folded.data() + fpos_;
+    if (i + 16 <= n && j - i <= 16) {
+      std::memcpy(out, p + i, 16);  // folded has 16 bytes of slack: no call for a short copy
+    } else {
+      std::memcpy(out, p + i, j - i);
+    }
+    Token t;
+    t.start = static_cast<uint32_t>(i);
+    t.end = static_cast<uint32_t>(j);
+    t.kind = TokKind::kNumber;
+    t.flags = flags | kHasDigit;
+    t.fold_start = static_cast<uint32_t>(fpos_);
+    t.fold_len = static_cast<uint32_t>(j - i);
+    t.hash = HashBytesPadded(out, j - i);  // folded has >= 16 bytes of slack
     fpos_ += j - i;
     Push(t);
     *end = j;
@@ -716,14 +804,11 @@ class Tokenizer {
     Push(t);
   }
 
-  // Appends t and notes the speech finder's cues. Inlined at each call: t is built field by
+  // Appends t. Inlined at each call: t is built field by
   // field with 4-byte stores, and a Push that is called reads it back with 16-byte loads
   // (GCC merges the field copies) that cannot be forwarded from those stores, a stall per
   // token. Inlined, t's fields stay in registers.
   [[gnu::always_inline]] void Push(const Token& t) {
-    const uint32_t index = static_cast<uint32_t>(a_->tokens.size());
-    if (t.flags & (kQuote | kParaBefore)) cues_->marks.push_back(index);
-    if (t.kind == TokKind::kWord && kReportFilter.MayContain(t.hash)) cues_->words.push_back(index);
     Token& d = a_->tokens.emplace_back();
     d.start = t.start;
     d.end = t.end;
@@ -738,7 +823,6 @@ class Tokenizer {
   Cursor cur_;
   Analysis* a_;
   size_t fpos_ = 0;      // bytes of a_->folded written
-  SpeechCues* cues_ = nullptr;
   std::string scratch_;  // the folded form of a non-ASCII token
 };
 
@@ -874,6 +958,35 @@ bool EndsSentence(const Analysis& a, uint32_t i, uint32_t* resume) {
   return false;
 }
 
+// Fills Cues() for a's tokens: one pass with no branch per token (every index is stored at
+// the next free slot of each list, and a list's count moves on only when the token belongs
+// to it), apart from the tokeniser, whose loop is bound by the latency of each token's hash.
+void ListCues(const Analysis& a) {
+  SpeechCues& c = Cues();
+  const uint32_t n = static_cast<uint32_t>(a.tokens.size());
+  if (c.words.size() < n) {  // grows only: the lists keep their room from one text to the next
+    c.marks.resize(n);
+    c.words.resize(n);
+    c.breaks.resize(n);
+  }
+  uint32_t* marks = c.marks.data();
+  uint32_t* words = c.words.data();
+  uint32_t* breaks = c.breaks.data();
+  size_t n_marks = 0, n_words = 0, n_breaks = 0;
+  for (uint32_t i = 0; i < n; ++i) {
+    const Token& t = a.tokens[i];
+    marks[n_marks] = i;
+    n_marks += (t.flags & (kQuote | kParaBefore)) != 0;
+    words[n_words] = i;
+    n_words += (t.kind == TokKind::kWord) & kReportFilter.MayContain(t.hash);  // &: no branch
+    breaks[n_breaks] = i;
+    n_breaks += (t.flags & kBreakCue) != 0;
+  }
+  c.n_marks = n_marks;
+  c.n_words = n_words;
+  c.n_breaks = n_breaks;
+}
+
 void SplitSentences(Analysis* a) {
   auto& toks = a->tokens;
   const uint32_t n = static_cast<uint32_t>(toks.size());
@@ -914,10 +1027,14 @@ void SplitSentences(Analysis* a) {
     }
     emit(end);
   };
-  for (uint32_t i = 0; i < n; ++i) {
+  // Most tokens neither follow a line break nor can end a sentence: visit only those the
+  // tokeniser listed (kBreakCue), skipping the ones a sentence end has already passed.
+  const SpeechCues& cues = Cues();
+  uint32_t skip = 0;
+  for (size_t c = 0; c < cues.n_breaks; ++c) {
+    const uint32_t i = cues.breaks[c];
+    if (i < skip) continue;
     const Token& t = toks[i];
-    // Most tokens neither follow a line break nor can end a sentence.
-    if (!(t.flags & (kParaBefore | kNewlineBefore | kTerminal | kAbbrev))) continue;
     if (i > begin) {
       bool brk = false;
       if (t.flags & kParaBefore) {
@@ -944,7 +1061,7 @@ void SplitSentences(Analysis* a) {
       uint32_t next = resume;
       close(next);
       if (next < n && (toks[next].flags & kParaBefore)) ++paragraph;
-      i = next - 1;
+      skip = next;
       continue;
     }
     if ((t.flags & kAbbrev) && i + 1 < n && f.size() <= 3 && a->Surface(t).back() == '.') {
@@ -1029,7 +1146,8 @@ void FindSpeech(Analysis* a) {
   quotes.clear();
   // Only quotation marks and paragraph starts matter here: the tokeniser listed them.
   const SpeechCues& tok_cues = Cues();
-  for (uint32_t i : tok_cues.marks) {
+  for (size_t c = 0; c < tok_cues.n_marks; ++c) {
+    const uint32_t i = tok_cues.marks[c];
     if (open >= 0 && (toks[i].flags & kParaBefore)) {
       quotes.push_back({static_cast<uint32_t>(open), i});  // unclosed at paragraph end
       open = -1;
@@ -1130,11 +1248,12 @@ void FindSpeech(Analysis* a) {
 
   // 2. Reported speech outside quotes, one per sentence at most.
   // Only words that may be speech verbs (or "according") matter: the tokeniser listed them.
-  const std::vector<uint32_t>& cues = tok_cues.words;
+  const uint32_t* cues = tok_cues.words.data();
+  const size_t n_cues = tok_cues.n_words;
   size_t first_cue = 0;
   for (const Sentence& s : a->sentences) {
-    while (first_cue < cues.size() && cues[first_cue] < s.begin) ++first_cue;
-    for (size_t c = first_cue; c < cues.size() && cues[c] < s.end; ++c) {
+    while (first_cue < n_cues && cues[first_cue] < s.begin) ++first_cue;
+    for (size_t c = first_cue; c < n_cues && cues[c] < s.end; ++c) {
       const uint32_t k = cues[c];
       if (toks[k].flags & kInQuote) continue;
       std::string_view f = a->Folded(k);
@@ -1310,6 +1429,7 @@ void Tokenize(std::string_view text, Analysis* out) {
 
 void Analyze(std::string_view text, Analysis* out) {
   Tokenize(text, out);
+  ListCues(*out);
   SplitSentences(out);
   FindSpeech(out);
 }
