@@ -4,6 +4,9 @@
 #include "text/text.h"
 
 #include <utf8proc.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include <algorithm>
 #include <array>
@@ -293,14 +296,13 @@ const HashFilter kReportFilter = [] {
   return f;
 }();
 
-// The tokens the sentence splitter and the speech finder visit, in token order (per thread;
-// Analyze lists them after Tokenize and runs SplitSentences and FindSpeech on them): tokens
-// that are quotation marks or start a paragraph (marks), words that pass kReportFilter
-// (words), and tokens that may end a sentence or follow a line break (breaks, kBreakCue).
-// Only the first n_marks / n_words / n_breaks entries count (ListCues).
+// The tokens the speech finder visits, in token order (per thread; SplitSentences lists them
+// and FindSpeech runs right after it): tokens that are quotation marks or start a paragraph
+// (marks), and words that pass kReportFilter (words). Only the first n_marks / n_words
+// entries count.
 struct SpeechCues {
-  std::vector<uint32_t> marks, words, breaks;
-  size_t n_marks, n_words, n_breaks;
+  std::vector<uint32_t> marks, words;
+  size_t n_marks, n_words;
 };
 // Plain aggregate with no constructor: thread_local access needs no initialisation guard.
 thread_local SpeechCues* t_cues_ptr = nullptr;
@@ -455,6 +457,36 @@ class Tokenizer {
     int upper = 0;
     uint8_t seen = 0;
     uint64_t short_word = 0;  // a word of 1-7 bytes, folded, in a register (0: longer)
+#if defined(__SSE2__)
+    // Sixteen bytes at a time while sixteen remain (SSE2, in every x86-64): the same as the
+    // SWAR loop below, which takes the rest. Signed compares: bytes from 0x80 are negative,
+    // in no range.
+    while (j + 16 <= n) {
+      const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + j));
+      auto in = [&w](char lo, char hi) {
+        return _mm_and_si128(_mm_cmpgt_epi8(w, _mm_set1_epi8(static_cast<char>(lo - 1))),
+                             _mm_cmplt_epi8(w, _mm_set1_epi8(static_cast<char>(hi + 1))));
+      };
+      const __m128i up = in('A', 'Z');
+      const __m128i folded16 = _mm_or_si128(w, _mm_and_si128(up, _mm_set1_epi8(0x20)));
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(out + (j - i)), folded16);
+      const unsigned upm = static_cast<unsigned>(_mm_movemask_epi8(up));
+      const unsigned lom = static_cast<unsigned>(_mm_movemask_epi8(in('a', 'z')));
+      const unsigned dgm = static_cast<unsigned>(_mm_movemask_epi8(in('0', '9')));
+      const unsigned stop = ~(upm | lom | dgm) & 0xFFFFu;
+      const int len = stop ? __builtin_ctz(stop) : 16;
+      const unsigned keep = (1u << len) - 1;
+      const unsigned u = upm & keep;  // upper counts to 2 at most: all AllCaps needs
+      upper += (u != 0) + ((u & (u - 1)) != 0);
+      if (lom & keep) seen |= kFiLower;
+      if (dgm & keep) seen |= kFiDigit;
+      if (j == i && len < 8)
+        short_word = static_cast<uint64_t>(_mm_cvtsi128_si64(folded16)) &
+                     ((uint64_t{1} << (8 * len)) - 1);
+      j += static_cast<size_t>(len);
+      if (len < 16) goto done;
+    }
+#endif
     // Eight bytes at a time while eight remain (SWAR): which bytes are ASCII upper, lower,
     // digit; the word ends at the first that is none of them. Folded bytes are stored eight
     // at a time too (folded has slack; bytes past the word are overwritten later).
@@ -958,39 +990,23 @@ bool EndsSentence(const Analysis& a, uint32_t i, uint32_t* resume) {
   return false;
 }
 
-// Fills Cues() for a's tokens: one pass with no branch per token (every index is stored at
-// the next free slot of each list, and a list's count moves on only when the token belongs
-// to it), apart from the tokeniser, whose loop is bound by the latency of each token's hash.
-void ListCues(const Analysis& a) {
-  SpeechCues& c = Cues();
-  const uint32_t n = static_cast<uint32_t>(a.tokens.size());
-  if (c.words.size() < n) {  // grows only: the lists keep their room from one text to the next
-    c.marks.resize(n);
-    c.words.resize(n);
-    c.breaks.resize(n);
-  }
-  uint32_t* marks = c.marks.data();
-  uint32_t* words = c.words.data();
-  uint32_t* breaks = c.breaks.data();
-  size_t n_marks = 0, n_words = 0, n_breaks = 0;
-  for (uint32_t i = 0; i < n; ++i) {
-    const Token& t = a.tokens[i];
-    marks[n_marks] = i;
-    n_marks += (t.flags & (kQuote | kParaBefore)) != 0;
-    words[n_words] = i;
-    n_words += (t.kind == TokKind::kWord) & kReportFilter.MayContain(t.hash);  // &: no branch
-    breaks[n_breaks] = i;
-    n_breaks += (t.flags & kBreakCue) != 0;
-  }
-  c.n_marks = n_marks;
-  c.n_words = n_words;
-  c.n_breaks = n_breaks;
-}
-
 void SplitSentences(Analysis* a) {
   auto& toks = a->tokens;
   const uint32_t n = static_cast<uint32_t>(toks.size());
   a->sentences.clear();
+  // The speech finder's cues are listed as each sentence's tokens get their sentence number,
+  // with no branch per token: every index is stored at the next free slot of each list, and
+  // a list's count moves on only when the token belongs to it (a branch on the hash filter
+  // would be mispredicted for a word in ten or so).
+  SpeechCues& cues = Cues();
+  if (cues.words.size() < n) {  // grows only: the lists keep their room from text to text
+    cues.marks.resize(n);
+    cues.words.resize(n);
+  }
+  uint32_t* const marks = cues.marks.data();
+  uint32_t* const words = cues.words.data();
+  size_t n_marks = 0, n_words = 0;
+  cues.n_marks = cues.n_words = 0;
   if (n == 0) return;
   uint32_t paragraph = 0;
   uint32_t begin = 0;
@@ -1002,7 +1018,17 @@ void SplitSentences(Analysis* a) {
     s.stop = toks[end - 1].end;
     s.paragraph = paragraph;
     uint32_t idx = static_cast<uint32_t>(a->sentences.size());
-    for (uint32_t k = begin; k < end; ++k) toks[k].sentence = idx;
+    size_t nm = n_marks, nw = n_words;
+    for (uint32_t k = begin; k < end; ++k) {
+      Token& t = toks[k];
+      t.sentence = idx;
+      marks[nm] = k;
+      nm += (t.flags & (kQuote | kParaBefore)) != 0;
+      words[nw] = k;
+      nw += (t.kind == TokKind::kWord) & kReportFilter.MayContain(t.hash);  // &: no branch
+    }
+    n_marks = nm;
+    n_words = nw;
     toks[begin].flags |= kSentStart;
     a->sentences.push_back(s);
     begin = end;
@@ -1027,14 +1053,10 @@ void SplitSentences(Analysis* a) {
     }
     emit(end);
   };
-  // Most tokens neither follow a line break nor can end a sentence: visit only those the
-  // tokeniser listed (kBreakCue), skipping the ones a sentence end has already passed.
-  const SpeechCues& cues = Cues();
-  uint32_t skip = 0;
-  for (size_t c = 0; c < cues.n_breaks; ++c) {
-    const uint32_t i = cues.breaks[c];
-    if (i < skip) continue;
+  for (uint32_t i = 0; i < n; ++i) {
     const Token& t = toks[i];
+    // Most tokens neither follow a line break nor can end a sentence.
+    if (!(t.flags & kBreakCue)) continue;
     if (i > begin) {
       bool brk = false;
       if (t.flags & kParaBefore) {
@@ -1061,7 +1083,7 @@ void SplitSentences(Analysis* a) {
       uint32_t next = resume;
       close(next);
       if (next < n && (toks[next].flags & kParaBefore)) ++paragraph;
-      skip = next;
+      i = next - 1;
       continue;
     }
     if ((t.flags & kAbbrev) && i + 1 < n && f.size() <= 3 && a->Surface(t).back() == '.') {
@@ -1073,6 +1095,8 @@ void SplitSentences(Analysis* a) {
     }
   }
   close(n);
+  cues.n_marks = n_marks;
+  cues.n_words = n_words;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1144,7 +1168,7 @@ void FindSpeech(Analysis* a) {
   uint32_t open_para_sent = 0;
   thread_local std::vector<std::pair<uint32_t, uint32_t>> quotes;  // [open, close] tokens
   quotes.clear();
-  // Only quotation marks and paragraph starts matter here: the tokeniser listed them.
+  // Only quotation marks and paragraph starts matter here: SplitSentences listed them.
   const SpeechCues& tok_cues = Cues();
   for (size_t c = 0; c < tok_cues.n_marks; ++c) {
     const uint32_t i = tok_cues.marks[c];
@@ -1247,7 +1271,7 @@ void FindSpeech(Analysis* a) {
   std::sort(quote_verbs.begin(), quote_verbs.end());
 
   // 2. Reported speech outside quotes, one per sentence at most.
-  // Only words that may be speech verbs (or "according") matter: the tokeniser listed them.
+  // Only words that may be speech verbs (or "according") matter: SplitSentences listed them.
   const uint32_t* cues = tok_cues.words.data();
   const size_t n_cues = tok_cues.n_words;
   size_t first_cue = 0;
@@ -1429,7 +1453,6 @@ void Tokenize(std::string_view text, Analysis* out) {
 
 void Analyze(std::string_view text, Analysis* out) {
   Tokenize(text, out);
-  ListCues(*out);
   SplitSentences(out);
   FindSpeech(out);
 }
