@@ -296,11 +296,13 @@ const HashFilter kReportFilter = [] {
   return f;
 }();
 
-// The tokens the speech finder visits, in token order (per thread; SplitSentences lists them
-// and FindSpeech runs right after it): tokens that are quotation marks or start a paragraph
-// (marks), and words that pass kReportFilter (words). Only the first n_marks / n_words
-// entries count.
+// The tokens the sentence splitter and the speech finder visit, in token order (per thread;
+// Analyze runs Tokenize, SplitSentences and FindSpeech back to back): tokens that may end a
+// sentence or follow a line break (breaks, kBreakCue: the tokeniser lists them), tokens that
+// are quotation marks or start a paragraph (marks), and words that pass kReportFilter
+// (words; SplitSentences lists these two). Only the first n_marks / n_words entries count.
 struct SpeechCues {
+  std::vector<uint32_t> breaks;
   std::vector<uint32_t> marks, words;
   size_t n_marks, n_words;
 };
@@ -323,6 +325,8 @@ class Tokenizer {
     // lengthens a token); Run() trims it at the end.
     a_->folded.resize(n + 16);
     fpos_ = 0;
+    breaks_ = &Cues().breaks;
+    breaks_->clear();
     size_t i = 0;
     uint16_t pending = 0;
     int newlines = 0;
@@ -836,11 +840,12 @@ class Tokenizer {
     Push(t);
   }
 
-  // Appends t. Inlined at each call: t is built field by
+  // Appends t (and lists it for SplitSentences if it may end a sentence). Inlined at each call: t is built field by
   // field with 4-byte stores, and a Push that is called reads it back with 16-byte loads
   // (GCC merges the field copies) that cannot be forwarded from those stores, a stall per
   // token. Inlined, t's fields stay in registers.
   [[gnu::always_inline]] void Push(const Token& t) {
+    if (t.flags & kBreakCue) breaks_->push_back(static_cast<uint32_t>(a_->tokens.size()));
     Token& d = a_->tokens.emplace_back();
     d.start = t.start;
     d.end = t.end;
@@ -855,6 +860,7 @@ class Tokenizer {
   Cursor cur_;
   Analysis* a_;
   size_t fpos_ = 0;      // bytes of a_->folded written
+  std::vector<uint32_t>* breaks_ = nullptr;  // Cues().breaks
   std::string scratch_;  // the folded form of a non-ASCII token
 };
 
@@ -1053,10 +1059,12 @@ void SplitSentences(Analysis* a) {
     }
     emit(end);
   };
-  for (uint32_t i = 0; i < n; ++i) {
+  // Most tokens neither follow a line break nor can end a sentence: visit only those the
+  // tokeniser listed (kBreakCue), from the first that no sentence end has passed.
+  uint32_t skip = 0;
+  for (const uint32_t i : cues.breaks) {
+    if (i < skip) continue;
     const Token& t = toks[i];
-    // Most tokens neither follow a line break nor can end a sentence.
-    if (!(t.flags & kBreakCue)) continue;
     if (i > begin) {
       bool brk = false;
       if (t.flags & kParaBefore) {
@@ -1083,7 +1091,7 @@ void SplitSentences(Analysis* a) {
       uint32_t next = resume;
       close(next);
       if (next < n && (toks[next].flags & kParaBefore)) ++paragraph;
-      i = next - 1;
+      skip = next;
       continue;
     }
     if ((t.flags & kAbbrev) && i + 1 < n && f.size() <= 3 && a->Surface(t).back() == '.') {
