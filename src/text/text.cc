@@ -298,13 +298,13 @@ const HashFilter kReportFilter = [] {
 
 // The tokens the sentence splitter and the speech finder visit, in token order (per thread;
 // Analyze runs Tokenize, SplitSentences and FindSpeech back to back): tokens that may end a
-// sentence or follow a line break (breaks, kBreakCue: the tokeniser lists them), tokens that
-// are quotation marks or start a paragraph (marks), and words that pass kReportFilter
-// (words; SplitSentences lists these two). Only the first n_marks / n_words entries count.
+// sentence or follow a line break (breaks, kBreakCue) and tokens that are quotation marks or
+// start a paragraph (marks), both listed by the tokeniser; and words that pass kReportFilter
+// (words, listed by SplitSentences: only the first n_words entries count).
 struct SpeechCues {
-  std::vector<uint32_t> breaks;
-  std::vector<uint32_t> marks, words;
-  size_t n_marks, n_words;
+  std::vector<uint32_t> breaks, marks;
+  std::vector<uint32_t> words;
+  size_t n_words;
 };
 // Plain aggregate with no constructor: thread_local access needs no initialisation guard.
 thread_local SpeechCues* t_cues_ptr = nullptr;
@@ -327,6 +327,8 @@ class Tokenizer {
     fpos_ = 0;
     breaks_ = &Cues().breaks;
     breaks_->clear();
+    marks_ = &Cues().marks;
+    marks_->clear();
     size_t i = 0;
     uint16_t pending = 0;
     int newlines = 0;
@@ -840,12 +842,13 @@ class Tokenizer {
     Push(t);
   }
 
-  // Appends t (and lists it for SplitSentences if it may end a sentence). Inlined at each call: t is built field by
+  // Appends t, and lists it in Cues() if SplitSentences or FindSpeech will visit it. Inlined at each call: t is built field by
   // field with 4-byte stores, and a Push that is called reads it back with 16-byte loads
   // (GCC merges the field copies) that cannot be forwarded from those stores, a stall per
   // token. Inlined, t's fields stay in registers.
   [[gnu::always_inline]] void Push(const Token& t) {
     if (t.flags & kBreakCue) breaks_->push_back(static_cast<uint32_t>(a_->tokens.size()));
+    if (t.flags & (kQuote | kParaBefore)) marks_->push_back(static_cast<uint32_t>(a_->tokens.size()));
     Token& d = a_->tokens.emplace_back();
     d.start = t.start;
     d.end = t.end;
@@ -861,6 +864,7 @@ class Tokenizer {
   Analysis* a_;
   size_t fpos_ = 0;      // bytes of a_->folded written
   std::vector<uint32_t>* breaks_ = nullptr;  // Cues().breaks
+  std::vector<uint32_t>* marks_ = nullptr;   // Cues().marks
   std::string scratch_;  // the folded form of a non-ASCII token
 };
 
@@ -1000,19 +1004,15 @@ void SplitSentences(Analysis* a) {
   auto& toks = a->tokens;
   const uint32_t n = static_cast<uint32_t>(toks.size());
   a->sentences.clear();
-  // The speech finder's cues are listed as each sentence's tokens get their sentence number,
-  // with no branch per token: every index is stored at the next free slot of each list, and
-  // a list's count moves on only when the token belongs to it (a branch on the hash filter
+  // The speech finder's words are listed as each sentence's tokens get their sentence
+  // number, with no branch per token: every index is stored at the next free slot, and the
+  // count moves on only when the word passes kReportFilter (a branch on the hash filter
   // would be mispredicted for a word in ten or so).
   SpeechCues& cues = Cues();
-  if (cues.words.size() < n) {  // grows only: the lists keep their room from text to text
-    cues.marks.resize(n);
-    cues.words.resize(n);
-  }
-  uint32_t* const marks = cues.marks.data();
+  if (cues.words.size() < n) cues.words.resize(n);  // grows only: keeps its room
   uint32_t* const words = cues.words.data();
-  size_t n_marks = 0, n_words = 0;
-  cues.n_marks = cues.n_words = 0;
+  size_t n_words = 0;
+  cues.n_words = 0;
   if (n == 0) return;
   uint32_t paragraph = 0;
   uint32_t begin = 0;
@@ -1024,16 +1024,13 @@ void SplitSentences(Analysis* a) {
     s.stop = toks[end - 1].end;
     s.paragraph = paragraph;
     uint32_t idx = static_cast<uint32_t>(a->sentences.size());
-    size_t nm = n_marks, nw = n_words;
+    size_t nw = n_words;
     for (uint32_t k = begin; k < end; ++k) {
       Token& t = toks[k];
       t.sentence = idx;
-      marks[nm] = k;
-      nm += (t.flags & (kQuote | kParaBefore)) != 0;
       words[nw] = k;
       nw += (t.kind == TokKind::kWord) & kReportFilter.MayContain(t.hash);  // &: no branch
     }
-    n_marks = nm;
     n_words = nw;
     toks[begin].flags |= kSentStart;
     a->sentences.push_back(s);
@@ -1103,7 +1100,6 @@ void SplitSentences(Analysis* a) {
     }
   }
   close(n);
-  cues.n_marks = n_marks;
   cues.n_words = n_words;
 }
 
@@ -1176,10 +1172,9 @@ void FindSpeech(Analysis* a) {
   uint32_t open_para_sent = 0;
   thread_local std::vector<std::pair<uint32_t, uint32_t>> quotes;  // [open, close] tokens
   quotes.clear();
-  // Only quotation marks and paragraph starts matter here: SplitSentences listed them.
+  // Only quotation marks and paragraph starts matter here: the tokeniser listed them.
   const SpeechCues& tok_cues = Cues();
-  for (size_t c = 0; c < tok_cues.n_marks; ++c) {
-    const uint32_t i = tok_cues.marks[c];
+  for (const uint32_t i : tok_cues.marks) {
     if (open >= 0 && (toks[i].flags & kParaBefore)) {
       quotes.push_back({static_cast<uint32_t>(open), i});  // unclosed at paragraph end
       open = -1;
