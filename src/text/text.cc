@@ -4,6 +4,9 @@
 #include "text/text.h"
 
 #include <utf8proc.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include <algorithm>
 #include <array>
@@ -16,6 +19,10 @@ namespace sitrep::text {
 namespace {
 
 enum Cls : uint8_t { kSp, kNl, kLetter, kDigit, kMark, kApos, kHyph, kPunct, kIgnore };
+
+// The flags of a token that SplitSentences must look at: the others neither follow a line
+// break nor can end a sentence.
+constexpr uint16_t kBreakCue = kParaBefore | kNewlineBefore | kTerminal | kAbbrev;
 
 constexpr std::array<uint8_t, 128> MakeAsciiTable() {
   std::array<uint8_t, 128> t{};
@@ -118,6 +125,25 @@ struct PunctInfo {
   }
 };
 const PunctInfo kPunctInfo;
+const uint64_t kHashS = HashBytes("s");  // the folded possessive 's
+
+// o[k] = first + k for k < count: the offsets of an ASCII run, eight per turn in vector
+// registers (GCC's -O2 leaves the plain loop scalar).
+inline void FillOffsets(uint32_t* o, uint32_t first, uint32_t count) {
+  using V4 = uint32_t __attribute__((vector_size(16)));
+  uint32_t k = 0;
+  if (count >= 8) {
+    V4 a = {first, first + 1, first + 2, first + 3};
+    V4 b = a + 4;
+    for (; k + 8 <= count; k += 8) {
+      std::memcpy(o + k, &a, 16);
+      std::memcpy(o + k + 4, &b, 16);
+      a += 8;
+      b += 8;
+    }
+  }
+  for (; k < count; ++k) o[k] = first + k;
+}
 
 // A cursor over UTF-8 that classifies the code point under it.
 struct Cursor {
@@ -270,12 +296,15 @@ const HashFilter kReportFilter = [] {
   return f;
 }();
 
-// Found by the tokeniser for the speech finder, in token order (per thread; Analyze runs
-// Tokenize and FindSpeech back to back): tokens that are quotation marks or start a
-// paragraph, and words that pass kReportFilter.
+// The tokens the sentence splitter and the speech finder visit, in token order (per thread;
+// Analyze runs Tokenize, SplitSentences and FindSpeech back to back): tokens that may end a
+// sentence or follow a line break (breaks, kBreakCue) and tokens that are quotation marks or
+// start a paragraph (marks), both listed by the tokeniser; and words that pass kReportFilter
+// (words, listed by SplitSentences: only the first n_words entries count).
 struct SpeechCues {
-  std::vector<uint32_t> marks;
+  std::vector<uint32_t> breaks, marks;
   std::vector<uint32_t> words;
+  size_t n_words;
 };
 // Plain aggregate with no constructor: thread_local access needs no initialisation guard.
 thread_local SpeechCues* t_cues_ptr = nullptr;
@@ -296,9 +325,10 @@ class Tokenizer {
     // lengthens a token); Run() trims it at the end.
     a_->folded.resize(n + 16);
     fpos_ = 0;
-    cues_ = &Cues();
-    cues_->marks.clear();
-    cues_->words.clear();
+    breaks_ = &Cues().breaks;
+    breaks_->clear();
+    marks_ = &Cues().marks;
+    marks_->clear();
     size_t i = 0;
     uint16_t pending = 0;
     int newlines = 0;
@@ -321,7 +351,22 @@ class Tokenizer {
           continue;
         }
         i = fast_end;
+        if (i < n && s_[i] == '\'') {  // FastWord stopped before a possessive 's
+          EmitPossessive(i);
+          i += 2;
+        }
         if (i < n && s_[i] == ' ') {  // the usual space after a word, without a loop turn
+          pending = kSpaceBefore;
+          ++i;
+        }
+        continue;
+      }
+      // A number of ASCII digits alone ("3", "1990", not "3.5" or "9th").
+      if ((kFoldInfo[c0] & kFiDigit) && FastNumber(i, pending, &fast_end)) {
+        newlines = 0;
+        pending = 0;
+        i = fast_end;
+        if (i < n && s_[i] == ' ') {
           pending = kSpaceBefore;
           ++i;
         }
@@ -387,7 +432,7 @@ class Tokenizer {
   }
 
  private:
-  void EmitPunct(size_t i, unsigned char c, uint16_t flags) {
+  [[gnu::always_inline]] void EmitPunct(size_t i, unsigned char c, uint16_t flags) {
     std::string& folded = a_->folded;
     if (fpos_ + 16 > folded.size()) folded.resize(2 * folded.size() + 16);
     folded[fpos_] = static_cast<char>(c);
@@ -407,7 +452,7 @@ class Tokenizer {
   // ASCII character that is neither an apostrophe nor the dot of an abbreviation ("U.S."):
   // emits it (what ScanWord + Emit would make of it) and stores its end. Returns false,
   // having emitted nothing, for any other word: the general path takes it.
-  bool FastWord(size_t i, uint16_t flags, size_t* end) {
+  [[gnu::always_inline]] bool FastWord(size_t i, uint16_t flags, size_t* end) {
     const size_t n = s_.size();
     std::string& folded = a_->folded;
     // HashBytesPadded reads up to 7 bytes past a word: keep 16 bytes of slack after it.
@@ -418,6 +463,36 @@ class Tokenizer {
     int upper = 0;
     uint8_t seen = 0;
     uint64_t short_word = 0;  // a word of 1-7 bytes, folded, in a register (0: longer)
+#if defined(__SSE2__)
+    // Sixteen bytes at a time while sixteen remain (SSE2, in every x86-64): the same as the
+    // SWAR loop below, which takes the rest. Signed compares: bytes from 0x80 are negative,
+    // in no range.
+    while (j + 16 <= n) {
+      const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + j));
+      auto in = [&w](char lo, char hi) {
+        return _mm_and_si128(_mm_cmpgt_epi8(w, _mm_set1_epi8(static_cast<char>(lo - 1))),
+                             _mm_cmplt_epi8(w, _mm_set1_epi8(static_cast<char>(hi + 1))));
+      };
+      const __m128i up = in('A', 'Z');
+      const __m128i folded16 = _mm_or_si128(w, _mm_and_si128(up, _mm_set1_epi8(0x20)));
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(out + (j - i)), folded16);
+      const unsigned upm = static_cast<unsigned>(_mm_movemask_epi8(up));
+      const unsigned lom = static_cast<unsigned>(_mm_movemask_epi8(in('a', 'z')));
+      const unsigned dgm = static_cast<unsigned>(_mm_movemask_epi8(in('0', '9')));
+      const unsigned stop = ~(upm | lom | dgm) & 0xFFFFu;
+      const int len = stop ? __builtin_ctz(stop) : 16;
+      const unsigned keep = (1u << len) - 1;
+      const unsigned u = upm & keep;  // upper counts to 2 at most: all AllCaps needs
+      upper += (u != 0) + ((u & (u - 1)) != 0);
+      if (lom & keep) seen |= kFiLower;
+      if (dgm & keep) seen |= kFiDigit;
+      if (j == i && len < 8)
+        short_word = static_cast<uint64_t>(_mm_cvtsi128_si64(folded16)) &
+                     ((uint64_t{1} << (8 * len)) - 1);
+      j += static_cast<size_t>(len);
+      if (len < 16) goto done;
+    }
+#endif
     // Eight bytes at a time while eight remain (SWAR): which bytes are ASCII upper, lower,
     // digit; the word ends at the first that is none of them. Folded bytes are stored eight
     // at a time too (folded has slack; bytes past the word are overwritten later).
@@ -448,7 +523,9 @@ class Tokenizer {
       seen |= info;
     }
   done:
-    if (j < n && (p[j] >= 0x80 || p[j] == '\'' || (p[j] == '.' && j == i + 1))) return false;
+    if (j < n && (p[j] >= 0x80 || (p[j] == '\'' && !IsPossessiveAt(j)) ||
+                  (p[j] == '.' && j == i + 1)))
+      return false;
     Token t;
     t.start = static_cast<uint32_t>(i);
     t.end = static_cast<uint32_t>(j);
@@ -461,6 +538,73 @@ class Tokenizer {
     t.fold_len = static_cast<uint32_t>(j - i);
     t.hash = short_word ? HashShort(short_word, j - i)
                         : HashBytesPadded(out, j - i);  // folded has >= 16 bytes of slack
+    fpos_ += j - i;
+    Push(t);
+    *end = j;
+    return true;
+  }
+
+  // True if an ASCII apostrophe at j, after a word, starts a possessive 's that ScanPunct
+  // would make a token of ('s or 'S, then no word character) and that no hyphen follows
+  // (Run's hyphen rule after it is left to the general path): EmitPossessive makes it.
+  bool IsPossessiveAt(size_t j) const {
+    const size_t n = s_.size();
+    if (j + 1 >= n || (s_[j + 1] != 's' && s_[j + 1] != 'S')) return false;
+    if (j + 2 == n) return true;
+    const unsigned char c = static_cast<unsigned char>(s_[j + 2]);
+    return c < 0x80 && c != '-' && !(kFoldInfo[c] & (kFiUpper | kFiLower | kFiDigit));
+  }
+
+  // The possessive 's at j (IsPossessiveAt): what ScanPunct + Emit make of it, a word folded
+  // to "s", capitalised if the s is.
+  [[gnu::always_inline]] void EmitPossessive(size_t j) {
+    std::string& folded = a_->folded;
+    if (fpos_ + 16 > folded.size()) folded.resize(2 * folded.size() + 16);
+    folded[fpos_] = 's';
+    Token t;
+    t.start = static_cast<uint32_t>(j);
+    t.end = static_cast<uint32_t>(j + 2);
+    t.kind = TokKind::kWord;
+    t.flags = s_[j + 1] == 'S' ? kCap : 0;
+    t.fold_start = static_cast<uint32_t>(fpos_);
+    t.fold_len = 1;
+    t.hash = kHashS;
+    ++fpos_;
+    Push(t);
+  }
+
+  // A number of ASCII digits from i that ScanWord would end where the digits end (at no
+  // letter, hyphen, non-ASCII byte, nor separator before a digit as in "3.5" or "10,000"):
+  // emits it (what ScanWord + Emit would make of it) and stores its end. Returns false,
+  // having emitted nothing, otherwise.
+  [[gnu::always_inline]] bool FastNumber(size_t i, uint16_t flags, size_t* end) {
+    const size_t n = s_.size();
+    const unsigned char* p = reinterpret_cast<const unsigned char*>(s_.data());
+    size_t j = i + 1;
+    while (j < n && static_cast<unsigned>(p[j] - '0') < 10u) ++j;
+    if (j < n) {
+      const unsigned char c = p[j];
+      if (c >= 0x80 || c == '-' || (kFoldInfo[c] & (kFiUpper | kFiLower))) return false;
+      if ((c == ',' || c == '.' || c == ':' || c == '/') && j + 1 < n &&
+          static_cast<unsigned>(p[j + 1] - '0') < 10u)
+        return false;
+    }
+    std::string& folded = a_->folded;
+    if (fpos_ + (j - i) + 16 > folded.size()) folded.resize(fpos_ + (j - i) + 16);
+    char* out = folded.data() + fpos_;
+    if (i + 16 <= n && j - i <= 16) {
+      std::memcpy(out, p + i, 16);  // folded has 16 bytes of slack: no call for a short copy
+    } else {
+      std::memcpy(out, p + i, j - i);
+    }
+    Token t;
+    t.start = static_cast<uint32_t>(i);
+    t.end = static_cast<uint32_t>(j);
+    t.kind = TokKind::kNumber;
+    t.flags = flags | kHasDigit;
+    t.fold_start = static_cast<uint32_t>(fpos_);
+    t.fold_len = static_cast<uint32_t>(j - i);
+    t.hash = HashBytesPadded(out, j - i);  // folded has >= 16 bytes of slack
     fpos_ += j - i;
     Push(t);
     *end = j;
@@ -698,14 +842,13 @@ class Tokenizer {
     Push(t);
   }
 
-  // Appends t and notes the speech finder's cues. Fields are copied one by one: t was just
-  // written field by field, and a whole-struct copy reads it back with 16-byte loads that
-  // cannot be forwarded from those stores (a stall per token, a fifth of the tokeniser's
-  // time).
-  void Push(const Token& t) {
-    const uint32_t index = static_cast<uint32_t>(a_->tokens.size());
-    if (t.flags & (kQuote | kParaBefore)) cues_->marks.push_back(index);
-    if (t.kind == TokKind::kWord && kReportFilter.MayContain(t.hash)) cues_->words.push_back(index);
+  // Appends t, and lists it in Cues() if SplitSentences or FindSpeech will visit it. Inlined at each call: t is built field by
+  // field with 4-byte stores, and a Push that is called reads it back with 16-byte loads
+  // (GCC merges the field copies) that cannot be forwarded from those stores, a stall per
+  // token. Inlined, t's fields stay in registers.
+  [[gnu::always_inline]] void Push(const Token& t) {
+    if (t.flags & kBreakCue) breaks_->push_back(static_cast<uint32_t>(a_->tokens.size()));
+    if (t.flags & (kQuote | kParaBefore)) marks_->push_back(static_cast<uint32_t>(a_->tokens.size()));
     Token& d = a_->tokens.emplace_back();
     d.start = t.start;
     d.end = t.end;
@@ -720,7 +863,8 @@ class Tokenizer {
   Cursor cur_;
   Analysis* a_;
   size_t fpos_ = 0;      // bytes of a_->folded written
-  SpeechCues* cues_ = nullptr;
+  std::vector<uint32_t>* breaks_ = nullptr;  // Cues().breaks
+  std::vector<uint32_t>* marks_ = nullptr;   // Cues().marks
   std::string scratch_;  // the folded form of a non-ASCII token
 };
 
@@ -860,6 +1004,15 @@ void SplitSentences(Analysis* a) {
   auto& toks = a->tokens;
   const uint32_t n = static_cast<uint32_t>(toks.size());
   a->sentences.clear();
+  // The speech finder's words are listed as each sentence's tokens get their sentence
+  // number, with no branch per token: every index is stored at the next free slot, and the
+  // count moves on only when the word passes kReportFilter (a branch on the hash filter
+  // would be mispredicted for a word in ten or so).
+  SpeechCues& cues = Cues();
+  if (cues.words.size() < n) cues.words.resize(n);  // grows only: keeps its room
+  uint32_t* const words = cues.words.data();
+  size_t n_words = 0;
+  cues.n_words = 0;
   if (n == 0) return;
   uint32_t paragraph = 0;
   uint32_t begin = 0;
@@ -871,7 +1024,14 @@ void SplitSentences(Analysis* a) {
     s.stop = toks[end - 1].end;
     s.paragraph = paragraph;
     uint32_t idx = static_cast<uint32_t>(a->sentences.size());
-    for (uint32_t k = begin; k < end; ++k) toks[k].sentence = idx;
+    size_t nw = n_words;
+    for (uint32_t k = begin; k < end; ++k) {
+      Token& t = toks[k];
+      t.sentence = idx;
+      words[nw] = k;
+      nw += (t.kind == TokKind::kWord) & kReportFilter.MayContain(t.hash);  // &: no branch
+    }
+    n_words = nw;
     toks[begin].flags |= kSentStart;
     a->sentences.push_back(s);
     begin = end;
@@ -896,10 +1056,12 @@ void SplitSentences(Analysis* a) {
     }
     emit(end);
   };
-  for (uint32_t i = 0; i < n; ++i) {
+  // Most tokens neither follow a line break nor can end a sentence: visit only those the
+  // tokeniser listed (kBreakCue), from the first that no sentence end has passed.
+  uint32_t skip = 0;
+  for (const uint32_t i : cues.breaks) {
+    if (i < skip) continue;
     const Token& t = toks[i];
-    // Most tokens neither follow a line break nor can end a sentence.
-    if (!(t.flags & (kParaBefore | kNewlineBefore | kTerminal | kAbbrev))) continue;
     if (i > begin) {
       bool brk = false;
       if (t.flags & kParaBefore) {
@@ -926,7 +1088,7 @@ void SplitSentences(Analysis* a) {
       uint32_t next = resume;
       close(next);
       if (next < n && (toks[next].flags & kParaBefore)) ++paragraph;
-      i = next - 1;
+      skip = next;
       continue;
     }
     if ((t.flags & kAbbrev) && i + 1 < n && f.size() <= 3 && a->Surface(t).back() == '.') {
@@ -938,6 +1100,7 @@ void SplitSentences(Analysis* a) {
     }
   }
   close(n);
+  cues.n_words = n_words;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1011,7 +1174,7 @@ void FindSpeech(Analysis* a) {
   quotes.clear();
   // Only quotation marks and paragraph starts matter here: the tokeniser listed them.
   const SpeechCues& tok_cues = Cues();
-  for (uint32_t i : tok_cues.marks) {
+  for (const uint32_t i : tok_cues.marks) {
     if (open >= 0 && (toks[i].flags & kParaBefore)) {
       quotes.push_back({static_cast<uint32_t>(open), i});  // unclosed at paragraph end
       open = -1;
@@ -1111,12 +1274,13 @@ void FindSpeech(Analysis* a) {
   std::sort(quote_verbs.begin(), quote_verbs.end());
 
   // 2. Reported speech outside quotes, one per sentence at most.
-  // Only words that may be speech verbs (or "according") matter: the tokeniser listed them.
-  const std::vector<uint32_t>& cues = tok_cues.words;
+  // Only words that may be speech verbs (or "according") matter: SplitSentences listed them.
+  const uint32_t* cues = tok_cues.words.data();
+  const size_t n_cues = tok_cues.n_words;
   size_t first_cue = 0;
   for (const Sentence& s : a->sentences) {
-    while (first_cue < cues.size() && cues[first_cue] < s.begin) ++first_cue;
-    for (size_t c = first_cue; c < cues.size() && cues[c] < s.end; ++c) {
+    while (first_cue < n_cues && cues[first_cue] < s.begin) ++first_cue;
+    for (size_t c = first_cue; c < n_cues && cues[c] < s.end; ++c) {
       const uint32_t k = cues[c];
       if (toks[k].flags & kInQuote) continue;
       std::string_view f = a->Folded(k);
@@ -1348,7 +1512,7 @@ void Normalize(std::string_view text, Normalized* out) {
       r.orig_offsets.resize(base + (run_end - i));
       uint32_t* o = r.orig_offsets.data() + base;
       const uint32_t first = static_cast<uint32_t>(i), count = static_cast<uint32_t>(run_end - i);
-      for (uint32_t k = 0; k < count; ++k) o[k] = first + k;  // vectorisable
+      FillOffsets(o, first, count);
       i = run_end;
       if (i >= size) break;
     }
