@@ -317,7 +317,8 @@ TEST(GeoRecognition, GroupNamesAreNotPlaces) {
   }
   EXPECT_EQ(Id(ParseText("A storm hit the town of Wagner overnight.").Find("Wagner")), 5232661);
   // A demonym before "group" stays one.
-  const Toponym* t = ParseText("The Afghan group left the talks.").Find("Afghan");
+  Parsed p = ParseText("The Afghan group left the talks.");  // (t points into p)
+  const Toponym* t = p.Find("Afghan");
   ASSERT_NE(t, nullptr);
   EXPECT_EQ(t->feature, "demonym");
 }
