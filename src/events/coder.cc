@@ -41,6 +41,13 @@ using text::Analysis;
 // ---------------------------------------------------------------------------------------
 // Small word classes
 
+// True if the folded word is one of a list's.
+template <size_t N>
+bool OneOf(std::string_view f, const std::string_view (&words)[N]) {
+  for (std::string_view w : words)
+    if (f == w) return true;
+  return false;
+}
 
 bool IsAdverbish(std::string_view f) {
   return f == "reportedly" || f == "allegedly" || f == "also" || f == "later" || f == "then" ||
@@ -64,9 +71,7 @@ bool IsTerritoryWord(std::string_view f) {
       "buildings", "bridge", "road", "highway", "junction", "dam", "oilfield", "oil", "mine",
       "mines", "island", "islands", "valley", "mountain", "mountains", "quarter", "centre",
       "center", "square", "market", "stations", "station", "prison", "palace"};
-  for (auto k : kList)
-    if (f == k) return true;
-  return false;
+  return OneOf(f, kList);
 }
 
 bool IsMilitaryTargetWord(std::string_view f) {
@@ -74,9 +79,7 @@ bool IsMilitaryTargetWord(std::string_view f) {
       "base", "bases", "post", "posts", "outpost", "outposts", "checkpoint", "checkpoints",
       "convoy", "convoys", "barracks", "patrol", "patrols", "position", "positions", "garrison",
       "camp", "airbase", "station", "positions", "troops", "soldiers", "army", "police"};
-  for (auto k : kList)
-    if (f == k) return true;
-  return false;
+  return OneOf(f, kList);
 }
 
 // Places where civilians are, as the target of an attack ("stormed a bus station",
@@ -89,9 +92,7 @@ bool IsCivilianTargetWord(std::string_view f) {
       "villages", "bus", "buses", "wedding", "funeral", "mall", "cafe", "bar", "nightclub",
       "university", "college", "concert", "farm", "farms", "displaced", "community",
       "communities"};
-  for (auto k : kList)
-    if (f == k) return true;
-  return false;
+  return OneOf(f, kList);
 }
 
 bool IsFutureMarker(std::string_view f) {
@@ -479,8 +480,7 @@ bool AttacksAnIdea(const Analysis& a, const CueHit& h, uint32_t end) {
     if (k + 1 < end && (a.Is(k + 1, "enforcers") || a.Is(k + 1, "enforcement") ||
                         a.Is(k + 1, "officers") || a.Is(k + 1, "officials")))
       return false;  // "an attack on law enforcers"
-    for (std::string_view w : kIdeas)
-      if (f == w) return true;
+    if (OneOf(f, kIdeas)) return true;
   }
   return false;
 }
@@ -491,9 +491,7 @@ bool IsCourtWord(std::string_view f) {
       "charged", "charge", "charges", "count", "counts", "convicted", "conviction",
       "convictions", "indicted", "prosecuted", "suspicion", "guilty", "sentenced", "acquitted",
       "trial", "jailed", "imprisoned"};
-  for (std::string_view w : kList)
-    if (f == w) return true;
-  return false;
+  return OneOf(f, kList);
 }
 
 // "the controversy surrounding the aide", "policies targeting migrants": a gerund right
@@ -514,8 +512,7 @@ bool PostModifyingGerund(const Ctx& c, const CueHit& h) {
       "then", "also", "still", "now", "had", "have", "has", "without", "not", "who", "which",
       "that", "they", "we", "he", "she", "it", "you", "i"};
   std::string_view pf = a.Folded(h.b - 1);
-  for (std::string_view w : kActLead)
-    if (pf == w) return false;
+  if (OneOf(pf, kActLead)) return false;
   if (pf.size() > 2 && pf.substr(pf.size() - 2) == "ly") return false;  // "repeatedly targeting"
   auto it = std::upper_bound(c.mentions.begin(), c.mentions.end(), h.b - 1,
                              [](uint32_t k, const Mention& m) { return k < m.tok_begin; });
@@ -1295,26 +1292,27 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
     // Someone hurt, an attack or clash word, or an armed party of a conflict named with it.
     // An arms deal names weapons and armies without anyone using them ("approved a deal to
     // sell NATO ally Germany four drones"): there the armed party is no evidence of use.
+    auto is_weapon = [](Cue q) {
+      return q == Cue::kAir || q == Cue::kDrone || q == Cue::kShell || q == Cue::kMissile ||
+             q == Cue::kIed || q == Cue::kBlast || q == Cue::kGrenade || q == Cue::kChemical;
+    };
+    bool weak_weapon = false;  // the words below are read only for these
+    for (const CueHit* h : hs) weak_weapon = weak_weapon || (is_weapon(h->cue) && h->weak && !h->verb);
+    static constexpr std::string_view kTrade[] = {
+        "sell", "sells", "sold", "selling", "sale", "sales", "buy", "buys", "bought",
+        "buying", "purchase", "purchased", "purchases", "deal", "deals", "contract",
+        "contracts", "export", "exports", "exported", "import", "imports", "imported",
+        "deliver", "delivered", "delivery", "deliveries", "acquire", "acquired",
+        "acquisition", "procure", "procured", "procurement", "manufacture", "manufactured",
+        "manufacturer", "unveiled", "unveil", "displayed", "parade", "exhibition"};
     bool trade = false;
-    for (uint32_t k = seg.b; k < seg.e && !trade; ++k) {
-      static constexpr std::string_view kTrade[] = {
-          "sell", "sells", "sold", "selling", "sale", "sales", "buy", "buys", "bought",
-          "buying", "purchase", "purchased", "purchases", "deal", "deals", "contract",
-          "contracts", "export", "exports", "exported", "import", "imports", "imported",
-          "deliver", "delivered", "delivery", "deliveries", "acquire", "acquired",
-          "acquisition", "procure", "procured", "procurement", "manufacture", "manufactured",
-          "manufacturer", "unveiled", "unveil", "displayed", "parade", "exhibition"};
-      std::string_view f = a.Folded(k);
-      for (std::string_view w : kTrade) trade = trade || f == w;
-    }
+    for (uint32_t k = seg.b; weak_weapon && k < seg.e && !trade; ++k) trade = OneOf(a.Folded(k), kTrade);
     bool hurt = Has(hs, Cue::kKill) || Has(hs, Cue::kWound) || Has(hs, Cue::kDie) ||
                 Has(hs, Cue::kShoot) || HasStrong(hs, Cue::kAttack) ||
                 HasStrong(hs, Cue::kClash) || (conflict_armed && !trade);
     std::vector<const CueHit*> kept;
     for (const CueHit* h : hs) {
-      bool weapon = h->cue == Cue::kAir || h->cue == Cue::kDrone || h->cue == Cue::kShell ||
-                    h->cue == Cue::kMissile || h->cue == Cue::kIed || h->cue == Cue::kBlast ||
-                    h->cue == Cue::kGrenade || h->cue == Cue::kChemical;
+      const bool weapon = is_weapon(h->cue);
       // (A chemical carried by a weapon named with it, "a barrel bomb containing chlorine",
       // is used.)
       bool carried = false;
@@ -2367,9 +2365,7 @@ bool IsSingularPerson(std::string_view f) {
       "collaborator", "informant", "suspect", "thief", "vendor", "engineer", "contractor",
       "brother", "sister", "uncle", "aunt", "cousin", "nephew", "niece", "grandson",
       "granddaughter", "relative"};
-  for (auto k : kList)
-    if (f == k) return true;
-  return false;
+  return OneOf(f, kList);
 }
 
 std::optional<int64_t> Fatalities(const Ctx& c, const Segment& seg,
@@ -2785,7 +2781,9 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
                          h->cue == Cue::kGrenade || h->cue == Cue::kChemical))
           means = true;
       // The police alone do not make a match result conflict ("the Texas Rangers beat ...").
-      if (veto_strong && !means && !AnyArmed(c, seg, /*police=*/false)) {
+      const bool vetoed = veto_strong && !means;
+      const bool armed_here = vetoed && AnyArmed(c, seg, /*police=*/false);
+      if (vetoed && !armed_here) {
         // A protest about an accident or a disaster is still a protest ("blocked the highway
         // after a road accident, demanding compensation"): only its protest words stay.
         std::vector<const CueHit*> kept;
@@ -2796,24 +2794,16 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
           continue;
         }
         hs = kept;
-      } else if (veto_strong && !means) {
-        // With an armed actor named ("the film, shot in Morocco, tells of a soldier"), the
-        // weak words still belong to the film or the match.
-        std::vector<const CueHit*> kept;
-        for (const CueHit* h : hs)
-          if (!h->weak) kept.push_back(h);
-        if (kept.empty()) {
-          c.Note(si, "vetoed: only weak cues in a sentence about an accident, sport or a film");
-          continue;
-        }
-        hs = kept;
       }
-      if (veto_weak) {
+      // A sentence about sport, a film, an accident or the economy keeps only its strong words,
+      // also when an armed actor is named in it ("the film, shot in Morocco, tells of a
+      // soldier").
+      if (veto_weak || armed_here) {
         std::vector<const CueHit*> kept;
         for (const CueHit* h : hs)
           if (!h->weak) kept.push_back(h);
         if (kept.empty()) {
-          c.Note(si, "vetoed: only weak cues in a sentence about sport, film or economy");
+          c.Note(si, "vetoed: only weak cues in a sentence about sport, a film, an accident or economy");
           continue;
         }
         hs = kept;

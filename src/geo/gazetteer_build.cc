@@ -566,14 +566,18 @@ uint32_t ParseWordClass(std::string_view s) {
 
 // Word lists: every data/geo_*words*.tsv and geo_*names*.tsv file, "word<TAB>class,class".
 Status Builder::ReadWords(const std::string& dir) {
-  std::error_code ec;
-  std::vector<std::string> files;
-  for (auto& e : std::filesystem::directory_iterator(dir, ec)) {
-    std::string fn = e.path().filename().string();
-    if (fn.starts_with("geo_") && fn.ends_with(".tsv")) files.push_back(e.path().string());
-  }
-  std::sort(files.begin(), files.end());
-  for (const auto& path : files) {
+  // The .tsv files of the folder whose names start with a prefix, in name order.
+  auto tsv_files = [&dir](std::string_view prefix) {
+    std::error_code ec;
+    std::vector<std::string> files;
+    for (auto& e : std::filesystem::directory_iterator(dir, ec)) {
+      std::string fn = e.path().filename().string();
+      if (fn.starts_with(prefix) && fn.ends_with(".tsv")) files.push_back(e.path().string());
+    }
+    std::sort(files.begin(), files.end());
+    return files;
+  };
+  for (const auto& path : tsv_files("geo_")) {
     auto data = ReadFileToString(path);
     if (!data.ok()) return data.status();
     std::istringstream in(*data);
@@ -606,13 +610,7 @@ Status Builder::ReadWords(const std::string& dir) {
   // KIND [<TAB> COUNTRY [<TAB> FLAGS]]; data/actors.tsv), not the descriptions (flag
   // "generic": "militants", "troops"): "Wagner", "Fano", "Azov" name a group in conflict news
   // more often than the towns of those names.
-  files.clear();
-  for (auto& e : std::filesystem::directory_iterator(dir, ec)) {
-    std::string fn = e.path().filename().string();
-    if (fn.starts_with("actors") && fn.ends_with(".tsv")) files.push_back(e.path().string());
-  }
-  std::sort(files.begin(), files.end());
-  for (const auto& path : files) {
+  for (const auto& path : tsv_files("actors")) {
     auto data = ReadFileToString(path);
     if (!data.ok()) return data.status();
     std::istringstream in(*data);

@@ -559,14 +559,19 @@ TEST(GeoParser, EmptyAndPunctuationOnlyText) {
   EXPECT_TRUE(ParseText(" ,,, -- !!").toponyms.empty());
 }
 
-// With the real index (SITREP_INDEX or build*/gazetteer.idx) when one is there.
-TEST(GeoRealIndex, KunduzExampleSentence) {
-  std::string path;
-  if (const char* env = std::getenv("SITREP_INDEX"); env && *env) path = env;
+// The real index: $SITREP_INDEX, else build-geo/ or build/gazetteer.idx; "" when none.
+std::string RealIndexPath() {
+  if (const char* env = std::getenv("SITREP_INDEX"); env && *env) return env;
   for (const char* dir : {"build-geo", "build"}) {
     std::string p = std::string(SITREP_SOURCE_DIR) + "/" + dir + "/gazetteer.idx";
-    if (path.empty() && std::filesystem::exists(p)) path = p;
+    if (std::filesystem::exists(p)) return p;
   }
+  return "";
+}
+
+// With the real index (SITREP_INDEX or build*/gazetteer.idx) when one is there.
+TEST(GeoRealIndex, KunduzExampleSentence) {
+  const std::string path = RealIndexPath();
   if (path.empty()) GTEST_SKIP() << "no real gazetteer index";
   auto g = Gazetteer::Open(path);
   if (!g.ok()) GTEST_SKIP() << g.status().ToString();
@@ -586,12 +591,7 @@ TEST(GeoRealIndex, KunduzExampleSentence) {
 // that are something else as they stand (a given name, a common word) left alone although
 // the data have a town spelled like them but for a doubled letter ("Mauren", "Gose").
 TEST(GeoRealIndex, DoubledLetterSpellings) {
-  std::string path;
-  if (const char* env = std::getenv("SITREP_INDEX"); env && *env) path = env;
-  for (const char* dir : {"build-geo", "build"}) {
-    std::string p = std::string(SITREP_SOURCE_DIR) + "/" + dir + "/gazetteer.idx";
-    if (path.empty() && std::filesystem::exists(p)) path = p;
-  }
+  const std::string path = RealIndexPath();
   if (path.empty()) GTEST_SKIP() << "no real gazetteer index";
   auto g = Gazetteer::Open(path);
   if (!g.ok()) GTEST_SKIP() << g.status().ToString();
