@@ -594,6 +594,14 @@ void DropCuesInsideActors(Ctx& c) {
 
 bool IsCityLevel(const Toponym& t) { return t.precision == "city"; }
 
+// A place inside an actor mention's own phrase ("Kabul government", "the Kunduz police") is
+// not where something happened.
+bool InsideActor(const Ctx& c, uint32_t si, const Toponym& t) {
+  for (const Mention& m : c.MentionsIn(si))
+    if (t.tok_begin >= m.tok_begin && t.tok_end <= m.tok_end) return true;
+  return false;
+}
+
 // A town the gazetteer knows only as its district ("the town of Ceel Dheer", an ADM2): the
 // text says it is a town, so "the town" later refers to it.
 bool IsTownLike(const Analysis& a, const Toponym& t) {
@@ -2921,10 +2929,7 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
         if (t.tok_begin < seg.b || t.tok_end > seg.e) continue;
         if (!IsLocationCandidate(c, ti)) continue;
         // Places inside an actor mention's own phrase are not locations.
-        bool in_actor = false;
-        for (const Mention& m : c.MentionsIn(si))
-          if (t.tok_begin >= m.tok_begin && t.tok_end <= m.tok_end) in_actor = true;
-        if (in_actor) continue;
+        if (InsideActor(c, si, t)) continue;
         // "the southern Gaza city of Khan Younis": the first name only places the second.
         if (t.tok_end + 2 < seg.e && a.Is(t.tok_end + 1, "of") &&
             (a.Is(t.tok_end, "city") || a.Is(t.tok_end, "town") || a.Is(t.tok_end, "village") ||
@@ -3077,10 +3082,7 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
         for (const Toponym& t : c.ToponymsIn(si)) {
           const size_t ti = c.IndexOf(t);
           if ((t.tok_begin >= seg.b && t.tok_end <= seg.e) || !IsLocationCandidate(c, ti)) continue;
-          bool in_actor = false;
-          for (const Mention& m : c.MentionsIn(si))
-            if (t.tok_begin >= m.tok_begin && t.tok_end <= m.tok_end) in_actor = true;
-          if (in_actor) continue;
+          if (InsideActor(c, si, t)) continue;
           long dist = t.tok_begin >= anchor.e ? static_cast<long>(t.tok_begin - anchor.e)
                                               : static_cast<long>(anchor.b - t.tok_end);
           long score = dist + 30L * PrecisionRank(t);
