@@ -48,6 +48,17 @@ bool IsDeterminer(std::string_view f) {
          f == "heavily" || f == "masked";
 }
 
+// Things a weak actor word may modify: "government buildings", "the state broadcaster" are
+// property, not the government acting or attacked.
+bool IsPropertyNoun(std::string_view f) {
+  return f == "buildings" || f == "building" || f == "offices" || f == "office" ||
+         f == "headquarters" || f == "broadcaster" || f == "media" || f == "television" ||
+         f == "tv" || f == "radio" || f == "newspaper" || f == "property" || f == "properties" ||
+         f == "vehicles" || f == "vehicle" || f == "installations" || f == "facilities" ||
+         f == "facility" || f == "website" || f == "assets" || f == "infrastructure" ||
+         f == "compound" || f == "premises";
+}
+
 bool IsPronounActor(std::string_view f) {
   return f == "they" || f == "their" || f == "them" || f == "theirs";
 }
@@ -320,6 +331,28 @@ void ActorFinder::Find(const text::Analysis& a, const std::vector<Toponym>& topo
           mt.country_from_text = true;
           if (c->tok_end <= b) b = c->tok_begin;
         }
+      }
+      // A description word inside a capitalised name is no description: "the African Union",
+      // "the People's Defence Brigades". Unarmed descriptions only: "Border Police", "Armed
+      // Forces", "Afghan Forces" are the forces they say.
+      if (e.generic && !IsArmed(e.kind) && (a.tokens[m.begin].flags & text::kCap) &&
+          !(a.tokens[m.begin].flags & text::kSentStart)) {
+        auto cap_word = [&](uint32_t k) {
+          return k < n && a.tokens[k].kind == text::TokKind::kWord &&
+                 (a.tokens[k].flags & text::kCap) && !(a.tokens[k].flags & text::kSentStart);
+        };
+        uint32_t after = m.end < n && a.IsPossessive(m.end) ? m.end + 1 : m.end;
+        bool inside = (m.begin > 0 && cap_word(m.begin - 1) && !country_ending_at(m.begin)) ||
+                      (cap_word(after) && a.tokens[after].sentence == tok.sentence);
+        if (inside && !text::TitleCased(a, tok.sentence)) {
+          i = m.end;
+          continue;
+        }
+      }
+      // A weak actor word modifying property ("government buildings") is no actor.
+      if (e.weak && m.end < n && IsPropertyNoun(a.Folded(m.end))) {
+        i = m.end;
+        continue;
       }
       // Weak generic actors ("forces") need a country word or a determiner context.
       if (e.weak && !mt.country_from_text && e.generic) {

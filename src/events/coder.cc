@@ -49,6 +49,15 @@ bool OneOf(std::string_view f, const std::string_view (&words)[N]) {
   return false;
 }
 
+// "northern", "central", "north": a part of a country ("in northern Mali").
+bool IsCompassAdjective(std::string_view f) {
+  static constexpr std::string_view kList[] = {
+      "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
+      "southeastern", "southwestern", "north", "south", "east", "west", "northeast",
+      "northwest", "southeast", "southwest"};
+  return OneOf(f, kList);
+}
+
 bool IsAdverbish(std::string_view f) {
   return f == "reportedly" || f == "allegedly" || f == "also" || f == "later" || f == "then" ||
          f == "already" || f == "just" || f == "recently" || f == "all" || f == "both" ||
@@ -205,6 +214,18 @@ struct Segment {
   uint32_t sentence = 0;
 };
 
+// Bodies "dumped", "bullet-riddled", "bound and blindfolded", "decapitated", in a "mass
+// grave": someone killed them (ACLED codes an attack on civilians by an unidentified group).
+bool BodyShowsKilling(const Analysis& a, const Segment& seg) {
+  static constexpr std::string_view kMarks[] = {
+      "dumped", "bullet-riddled", "riddled", "gunshot", "bullet", "bound", "blindfolded",
+      "handcuffed", "decapitated", "beheaded", "dismembered", "mutilated", "execution-style",
+      "grave", "graves", "strangled"};
+  for (uint32_t k = seg.b; k < seg.e; ++k)
+    if (OneOf(a.Folded(k), kMarks)) return true;
+  return false;
+}
+
 struct TypeDecision {
   std::string type, subtype;
   int anchor = -1;          // index into the hits of the segment that decided
@@ -223,6 +244,8 @@ struct Ctx {
   std::vector<Mention> mentions;
   std::string main_country;  // ISO code of the document's main country
   bool doc_conflict = false;  // an armed actor or a weapon anywhere in the report
+  // A report about sport, a film or a disaster (two such words) with no armed actor.
+  bool doc_not_conflict = false;
   bool explain = false;
   std::optional<int64_t> dct;  // day number of the report's date
   // Events made so far (for pronoun fallback: the last event's actor1).
@@ -543,17 +566,7 @@ void DropCuesInsideActors(Ctx& c) {
   size_t mi = 0;
   // Sentences written in title case are headlines: capitals there say nothing.
   std::vector<uint8_t> headline(a.sentences.size(), 0);
-  for (size_t si = 0; si < a.sentences.size(); ++si) {
-    uint32_t words = 0, caps = 0;
-    for (uint32_t k = a.sentences[si].begin; k < a.sentences[si].end; ++k) {
-      if (a.tokens[k].kind != text::TokKind::kWord || a.Folded(k).size() < 4) continue;
-      ++words;
-      if (a.tokens[k].flags & text::kCap) ++caps;
-    }
-    // Three in four: running text full of names ("lift the Houston Rockets to a 96-94 win
-    // over the Portland Trail Blazers") still has its common words in lower case.
-    headline[si] = words > 0 && caps * 4 >= words * 3;
-  }
+  for (uint32_t si = 0; si < a.sentences.size(); ++si) headline[si] = text::TitleCased(a, si);
   for (const CueHit& h : c.hits) {
     const text::Token& t = a.tokens[h.b];
     // "the Battle of Waterloo", "Operation Thunder Strike": a capitalised event word
@@ -634,10 +647,7 @@ bool IsLocationCandidate(const Ctx& c, size_t ti) {
     if (p1 == "the") p1 = prev(2);
     if (!(p1 == "in" || p1 == "across" || p1 == "into" || p1 == "throughout" || p1 == "inside" ||
           p1 == "within" || p1 == "of" || p1 == "at" || p1 == "on" || p1 == "near" || p1 == "to" ||
-          p1 == "northern" || p1 == "southern" || p1 == "eastern" || p1 == "western" ||
-          p1 == "central" || p1 == "northeastern" || p1 == "northwestern" ||
-          p1 == "southeastern" || p1 == "southwestern" || p1 == "north" || p1 == "south" ||
-          p1 == "east" || p1 == "west"))
+          IsCompassAdjective(p1)))
       return false;
   }
   // "km north of X", "west of X" as a reference.
@@ -667,6 +677,23 @@ bool IsLocationCandidate(const Ctx& c, size_t ti) {
     std::string_view nx = a.Folded(t.tok_end);
     if (nx == "government" || nx == "officials" || nx == "authorities")
       return false;
+  }
+  // A capital as the subject of a verb stands for its government: "after Moscow quit a deal",
+  // "Washington has warned". Its clause opens with it (no preposition before it).
+  if (t.feature == "PPLC" && t.tok_end < a.tokens.size() &&
+      a.tokens[t.tok_end].kind == text::TokKind::kWord && !(a.tokens[t.tok_end].flags & text::kCap)) {
+    static constexpr std::string_view kOpeners[] = {"", ",", "after", "before", "and", "that",
+                                                    "as", "while", "when", "but", "because",
+                                                    "since", "until", "where", "though"};
+    static constexpr std::string_view kVerbs[] = {
+        "said", "says", "has", "have", "had", "is", "was", "will", "would", "quit", "wants",
+        "warned", "accused", "denied", "claimed", "insists", "insisted", "announced", "rejected",
+        "demanded", "refused", "responded", "retaliated", "vowed", "blamed", "agreed", "sent",
+        "imposed", "ordered", "expelled", "recalled", "pulled", "withdrew", "says", "accuses",
+        "denies", "blames", "rejects", "considers", "sees", "hopes", "fears", "backs",
+        "supports", "condemned", "condemns"};
+    const bool at_start = b == a.sentences[a.tokens[b].sentence].begin;
+    if ((at_start || OneOf(prev(1), kOpeners)) && OneOf(a.Folded(t.tok_end), kVerbs)) return false;
   }
   return true;
 }
@@ -829,12 +856,15 @@ int MentionAt(const Ctx& c, uint32_t tok) {
   return -1;
 }
 
-// The first token of a mention with the demonym right before it: "Russian Wagner
-// mercenaries", "Rwandan troops".
+// The first token of a mention with the demonym or the country's possessive right before
+// it: "Russian Wagner mercenaries", "Rwandan troops", "Yemen's Houthi rebels".
 uint32_t StartWithDemonym(const Ctx& c, uint32_t sentence, const Mention& m) {
   uint32_t p = m.tok_begin;
-  for (const Toponym& t : c.ToponymsIn(sentence))
+  for (const Toponym& t : c.ToponymsIn(sentence)) {
     if (t.tok_end == p && t.feature == "demonym") p = t.tok_begin;
+    if (p > 0 && t.tok_end + 1 == p && t.precision == "country" && c.a->IsPossessive(p - 1))
+      p = t.tok_begin;
+  }
   return p;
 }
 
@@ -941,13 +971,18 @@ Roles FindRolesOfPhrase(const Ctx& c, const Segment& seg, const CueHit& h) {
              !prep(pb - 1))
         --pb;  // skip a capitalised modifier ("Russian Wagner")
       bool of_obj = pb > 0 && prep(pb - 1) && !(pb > 1 && a.Is(pb - 2, "capture"));
-      // ... or one lower-case word before it: "backed by clan militias".
+      // ... or one or two lower-case words before it: "backed by (local) clan militias".
       // ("met by drug hitmen lobbing grenades": there "by" names the agent).
-      if (!of_obj && pb > seg.b + 2 && prep(pb - 2) && a.tokens[pb - 1].kind == text::TokKind::kWord &&
-          !(a.tokens[pb - 1].flags & text::kCap) && !a.Is(pb - 1, "the") && !a.Is(pb - 1, "a") &&
-          !a.Is(pb - 1, "an") &&
-          (!a.Is(pb - 2, "by") || a.Is(pb - 3, "backed") || a.Is(pb - 3, "supported") ||
-           a.Is(pb - 3, "aided") || a.Is(pb - 3, "assisted") || a.Is(pb - 3, "accompanied")))
+      uint32_t q = pb;  // the preposition sits right before q
+      for (int words = 0; words < 2 && q > seg.b + 2 && !prep(q - 1); ++words) {
+        if (a.tokens[q - 1].kind != text::TokKind::kWord || (a.tokens[q - 1].flags & text::kCap) ||
+            a.Is(q - 1, "the") || a.Is(q - 1, "a") || a.Is(q - 1, "an"))
+          break;
+        --q;
+      }
+      if (!of_obj && q < pb && q > seg.b + 1 && prep(q - 1) &&
+          (!a.Is(q - 1, "by") || a.Is(q - 2, "backed") || a.Is(q - 2, "supported") ||
+           a.Is(q - 2, "aided") || a.Is(q - 2, "assisted") || a.Is(q - 2, "accompanied")))
         of_obj = true;
       if (m.tok_begin > 1 && a.Is(m.tok_begin - 1, "the") && a.Is(m.tok_begin - 2, "of")) of_obj = true;
       // Possessives right before a noun anchor: "their assault", "the Taliban's offensive".
@@ -958,8 +993,9 @@ Roles FindRolesOfPhrase(const Ctx& c, const Segment& seg, const CueHit& h) {
       if (!of_obj || left < 0) left = static_cast<int>(i);
       if (!of_obj) left = static_cast<int>(i);
     } else if (m.tok_begin >= h.e) {
-      std::string_view pv = m.tok_begin > 0 ? a.Folded(m.tok_begin - 1) : std::string_view();
-      std::string_view pv2 = m.tok_begin > 1 ? a.Folded(m.tok_begin - 2) : std::string_view();
+      const uint32_t mb = std::max(StartWithDemonym(c, seg.sentence, m), h.e);
+      std::string_view pv = mb > 0 ? a.Folded(mb - 1) : std::string_view();
+      std::string_view pv2 = mb > 1 ? a.Folded(mb - 2) : std::string_view();
       // "attack by X", "were killed by X": the agent follows the phrase closely.
       if ((pv == "by" || pv2 == "by") && by < 0 && m.tok_begin <= h.e + 3) by = static_cast<int>(i);
       if ((pv == "on" || pv == "against" || pv == "targeting" || pv == "at" || pv2 == "on" ||
@@ -1021,13 +1057,26 @@ Roles FindRolesOfPhrase(const Ctx& c, const Segment& seg, const CueHit& h) {
   if (h.cue == Cue::kCapture || h.cue == Cue::kRecapture || h.cue == Cue::kClear) {
     for (const Mention& m : c.MentionsIn(seg.sentence)) {
       if (m.tok_begin < h.e || m.tok_end > seg.e || m.tok_begin == 0) continue;
-      std::string_view pv = a.Folded(m.tok_begin - 1);
+      uint32_t pk = m.tok_begin - 1;
+      if (a.Is(pk, "the") && pk > h.e) --pk;  // "from the RSF"
+      std::string_view pv = a.Folded(pk);
       if (pv == "from" || (pv == "of" && m.tok_begin > 1 && a.Is(m.tok_begin - 2, "out"))) {
         r.agent = left;
         r.patient = static_cast<int>(c.IndexOf(m));
         return r;
       }
     }
+  }
+  // "police found the bodies of seven men": the dead follow "of"; who found them is nobody's
+  // agent.
+  if (h.cue == Cue::kBody && h.e < seg.e && a.Is(h.e, "of")) {
+    for (const Mention& m : c.MentionsIn(seg.sentence))
+      if (m.tok_begin > h.e && m.tok_begin <= h.e + 4 && m.tok_end <= seg.e && !m.pronoun) {
+        r.patient = static_cast<int>(c.IndexOf(m));
+        break;
+      }
+    r.agent = by;
+    return r;
   }
   // "two soldiers died", "forces sustained casualties": the subject is the victim.
   if (h.cue == Cue::kDie || h.cue == Cue::kWound || h.cue == Cue::kBody) {
@@ -1516,8 +1565,14 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
   // A mob, a lynching, vigilantes: mob violence, unless it is a demonstration.
   if (int i = first_of({Cue::kMob}); i >= 0 && !Has(hs, Cue::kProtest)) {
     // "lynched" is the act; "a mob", "vigilantes" need one ("vigilantes arrived" is none).
-    bool act = hs[static_cast<size_t>(i)]->verb || a.Folded(hs[static_cast<size_t>(i)]->b).rfind("lynch", 0) == 0 ||
-               Has(hs, Cue::kKill) || Has(hs, Cue::kBeat) || Has(hs, Cue::kStab) ||
+    // Any of its mob words may be the act ("a mob lynched": the noun comes first).
+    bool act = false;
+    for (size_t k = 0; k < hs.size() && !act; ++k)
+      if (hs[k]->cue == Cue::kMob && (hs[k]->verb || a.Folded(hs[k]->b).rfind("lynch", 0) == 0)) {
+        act = true;
+        i = static_cast<int>(k);  // the act is the event's phrase: its roles are the mob's
+      }
+    act = act || Has(hs, Cue::kKill) || Has(hs, Cue::kBeat) || Has(hs, Cue::kStab) ||
                Has(hs, Cue::kAttack) || Has(hs, Cue::kRiotAct) || Has(hs, Cue::kTorture) ||
                Has(hs, Cue::kWound) || Has(hs, Cue::kDestroy);
     if (act) {
@@ -1981,10 +2036,19 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
       }
       // A body found with the marks of a killing ("bodies of three men executed", "a body
       // with signs of torture") is the victim.
+      const bool killed_body = Has(hs, Cue::kBody) && BodyShowsKilling(a, seg);
       if (Has(hs, Cue::kBody) && (Has(hs, Cue::kKill) || Has(hs, Cue::kTorture) ||
                                   Has(hs, Cue::kShoot) || Has(hs, Cue::kStab) ||
-                                  Has(hs, Cue::kBeat)))
+                                  Has(hs, Cue::kBeat) || killed_body))
         supported = true;
+      // "Two workers were killed in the explosion" in a report about a fire at a plant, with
+      // nobody armed anywhere: the deaths of an accident.
+      if (c.doc_not_conflict && roles.agent < 0 &&
+          (h.cue == Cue::kDie || (h.cue == Cue::kKill && roles.passive)) && !Has(hs, Cue::kShoot) &&
+          !Has(hs, Cue::kStab) && !Has(hs, Cue::kBeat)) {
+        d.note = "deaths with nobody to cause them in a report about an accident or a disaster: no event";
+        return d;
+      }
       if (!supported) {
         d.note = std::string("weak cue \"") + std::string(a.Span(h.b, h.e)) +
                  "\" without an armed actor, weapon or victims: no event";
@@ -1992,7 +2056,8 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
       }
       bool cause = Has(hs, Cue::kKill) || Has(hs, Cue::kShoot) || Has(hs, Cue::kAttack) ||
                    Has(hs, Cue::kClash) || Has(hs, Cue::kRaid) || Has(hs, Cue::kAmbush) ||
-                   Has(hs, Cue::kStab) || Has(hs, Cue::kBeat) || Has(hs, Cue::kTorture);
+                   Has(hs, Cue::kStab) || Has(hs, Cue::kBeat) || Has(hs, Cue::kTorture) ||
+                   killed_body;
       // ... or in another clause of the sentence: "The fighting is intensifying in Al
       // Dhale'e, and dozens of Houthi fighters are wounded".
       for (const CueHit* x : sentence_hs)
@@ -2300,6 +2365,24 @@ std::string Modality(const Ctx& c, const Segment& seg, const CueHit& h, bool* pl
             a.Is(k, "crisis") || a.Is(k, "fighting") || a.Is(k, "civil"))
           return "background";
     }
+    // "Clashes ... have killed more than 130 people since May": a toll summed over months,
+    // whichever of the clause's words the event hangs on. The time expression after "since"
+    // names a month or a year (value "2023-05", "2019"), not a day.
+    uint32_t perfect = seg.e;
+    for (uint32_t k = seg.b; k + 1 < seg.e && perfect == seg.e; ++k)
+      if ((a.Is(k, "has") || a.Is(k, "have")) && (a.Is(k + 1, "killed") || a.Is(k + 1, "left")))
+        perfect = k + 2;
+    {
+      for (uint32_t k = perfect; k + 1 < seg.e; ++k) {
+        if (!a.Is(k, "since")) continue;
+        const Ctx::Range tr = c.tim_r[seg.sentence];
+        for (uint32_t ti = tr.b; ti < tr.e; ++ti) {
+          const Timex& t = c.r->timex[ti];
+          if (t.tok_begin == k + 1 && t.type == "DATE" && (t.value.size() == 7 || t.value.size() == 4))
+            return "background";
+        }
+      }
+    }
     if (h.verb && h.form == VerbForm::kGerund && h.b > seg.b && a.Is(h.b - 1, "been")) {
       for (uint32_t k = h.e; k + 1 < seg.e; ++k) {
         if (!a.Is(k, "since") && !a.Is(k, "for")) continue;
@@ -2381,7 +2464,8 @@ std::optional<int64_t> Fatalities(const Ctx& c, const Segment& seg,
   const Analysis& a = *c.a;
   for (const CueHit* h : hs) {
     bool lynch = h->cue == Cue::kMob && a.Folded(h->b).rfind("lynch", 0) == 0;
-    if (h->cue != Cue::kKill && h->cue != Cue::kDie && !lynch) continue;
+    // The dead of a killing found later count too ("the bodies of seven men dumped").
+    if (h->cue != Cue::kKill && h->cue != Cue::kDie && h->cue != Cue::kBody && !lynch) continue;
     std::string_view hf = a.Folded(h->b);
     if (h->cue == Cue::kDie && (hf == "death" || hf == "deaths") && !a.Is(h->b + 1, "toll")) continue;
     auto is_timey = [&](uint32_t k) {
@@ -2465,10 +2549,13 @@ std::optional<int64_t> Fatalities(const Ctx& c, const Segment& seg,
     };
     // Intransitive and passive words have their victims before them ("two soldiers died",
     // "12 people were killed"); active ones after ("killing at least 12").
-    const bool victims_before = h->cue == Cue::kDie || IsPassiveAt(a, *h, seg.b);
+    // "the bodies of seven men" name them after "of"; "seven men were found dead" before.
+    const bool bodies_of = h->cue == Cue::kBody && a.Is(h->e, "of");
+    const bool victims_before =
+        h->cue == Cue::kDie || (h->cue == Cue::kBody && !bodies_of) || IsPassiveAt(a, *h, seg.b);
     // After the cue: "killing at least 12", "death toll rose to 30", "killed 5 soldiers".
     if (!victims_before || (h->cue == Cue::kDie && a.Is(h->b + 1, "toll"))) {
-      int64_t v = victims(h->e, std::min(seg.e, h->e + 14));
+      int64_t v = victims(h->e + (bodies_of ? 1 : 0), std::min(seg.e, h->e + 14));
       if (v > 0) return v;
     }
     // Before it: "12 people were killed", "two soldiers died", "left 5 dead": the phrase
@@ -2605,6 +2692,89 @@ void SetEvidence(const text::Analysis& a, const text::Sentence& s, Event* e) {
 
 }  // namespace
 
+// What a demonstration protests against is not an event of its own there: "marched through
+// Berlin to denounce Turkish air strikes in northern Syria", "rallied against the killing of a
+// student". A noun (not a verb) right after a word of grievance, in a sentence whose protest
+// comes first.
+bool IsGrievance(const Analysis& a, const std::vector<const CueHit*>& sentence_hs, const CueHit& h) {
+  if (h.verb || h.cue == Cue::kProtest || h.cue == Cue::kIntervene) return false;
+  bool protest_before = false;
+  for (const CueHit* x : sentence_hs)
+    if (x->cue == Cue::kProtest && x->e <= h.b) protest_before = true;
+  if (!protest_before) return false;
+  static constexpr std::string_view kGrievance[] = {
+      "denounce", "denounced", "denouncing", "condemn", "condemned", "condemning", "against",
+      "over", "protest", "protesting", "decry", "decrying", "demand", "demanding", "mourn",
+      "mourning"};
+  const uint32_t s0 = a.sentences[a.tokens[h.b].sentence].begin;
+  for (uint32_t k = h.b, steps = 0; k > s0 && steps < 4; --k, ++steps)
+    if (OneOf(a.Folded(k - 1), kGrievance)) return true;
+  return false;
+}
+
+// "A roadside bomb struck a vehicle in Pakistan's restive northwest ... The attack took place
+// in the Bajaur district of Khyber Pakhtunkhwa": a sentence that only refers back to the
+// event just told ("The attack", "The strikes") and names a place finer than the event's, in
+// the same country, gives the event that place. It never moves an event to another country
+// nor away from a town its own sentence named.
+void RefinePlacesFromLaterSentences(const Ctx& c, std::vector<Event>* events) {
+  const Analysis& a = *c.a;
+  if (events->empty()) return;
+  for (uint32_t si = 1; si < a.sentences.size(); ++si) {
+    const text::Sentence& s = a.sentences[si];
+    // The sentence made no event of its own ...
+    bool own = false;
+    for (const Event& e : *events) own = own || e.sentence == si;
+    if (own) continue;
+    // ... and opens with a definite event noun: "The attack", "The blast", "These strikes".
+    bool refers = false;
+    for (uint32_t hi = c.hit_r[si].b; hi < c.hit_r[si].e && !refers; ++hi) {
+      const CueHit& h = c.hits[hi];
+      // Words of an act, not of its dead ("The bodies of 49 men were found near X" is news
+      // of its own).
+      const bool act = h.cue == Cue::kAttack || h.cue == Cue::kBlast || h.cue == Cue::kIed ||
+                       h.cue == Cue::kSuicide || h.cue == Cue::kStrike || h.cue == Cue::kAir ||
+                       h.cue == Cue::kDrone || h.cue == Cue::kShell || h.cue == Cue::kMissile ||
+                       h.cue == Cue::kClash || h.cue == Cue::kRaid || h.cue == Cue::kAmbush ||
+                       h.cue == Cue::kGrenade || h.cue == Cue::kOffensive;
+      if (h.verb || h.b > s.begin + 3 || !act) continue;
+      for (uint32_t k = s.begin; k < h.b; ++k)
+        if (a.Is(k, "the") || a.Is(k, "this") || a.Is(k, "these") || a.Is(k, "that")) refers = true;
+    }
+    if (!refers) continue;
+    // The event it refers to: the last one told in the two sentences before.
+    Event* ev = nullptr;
+    for (Event& e : *events)
+      if (e.sentence < si && e.sentence + 2 >= si && e.modality != "background") ev = &e;
+    if (!ev) continue;
+    // The finest place of the sentence that is a place of events.
+    const Toponym* best = nullptr;
+    for (const Toponym& t : c.ToponymsIn(si)) {
+      const size_t ti = c.IndexOf(t);
+      if (!IsLocationCandidate(c, ti) || InsideActor(c, si, t)) continue;
+      if (!best || PrecisionRank(t) < PrecisionRank(*best)) best = &t;
+    }
+    if (!best) continue;
+    bool take = !ev->where;
+    if (ev->where && ev->where->place.country == best->country) {
+      const Toponym& old = ev->where->place;
+      if (!ev->where_reason.empty())  // the dateline or an earlier sentence: as fine will do
+        take = PrecisionRank(*best) <= PrecisionRank(old) &&
+               (old.geonameid != best->geonameid || old.name != best->name);
+      else if (old.precision == "country")
+        take = true;
+      else if (old.precision == "admin1" || old.precision == "admin2")
+        take = PrecisionRank(*best) < PrecisionRank(old) && best->admin1 == old.admin1;
+    }
+    if (!take) continue;
+    Where w;
+    w.place = *best;
+    w.precision = best->precision.empty() ? "city" : best->precision;
+    ev->where = w;
+    ev->where_reason = "place from the sentence after, which tells of the same event";
+  }
+}
+
 void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r,
                       bool explain) const {
   Ctx c;
@@ -2737,6 +2907,7 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
     for (const Mention& m : c.mentions)
       if (!m.pronoun && !m.weak && actors::IsArmed(m.kind)) any_armed = true;
     doc_not_conflict = notconf >= 2 && !any_armed;
+    c.doc_not_conflict = doc_not_conflict;
   }
 
   std::vector<Event> events;
@@ -2780,7 +2951,9 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
     for (const Segment& seg : Segments(a, s, si, sentence_hs)) {
       std::vector<const CueHit*> hs;
       for (const CueHit* h : sentence_hs)
-        if (h->b >= seg.b && h->e <= seg.e && h->cue != Cue::kNotConflict) hs.push_back(h);
+        if (h->b >= seg.b && h->e <= seg.e && h->cue != Cue::kNotConflict &&
+            !IsGrievance(a, sentence_hs, *h))
+          hs.push_back(h);
       if (hs.empty()) continue;
       bool means = false;
       for (const CueHit* h : hs)
@@ -2945,6 +3118,24 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
               t.has_coords && t.feature != "demonym")
             cands.push_back(ti);
         }
+      }
+      // The dateline is where the report was filed: another place of the clause finer than a
+      // country, or a country with a direction ("in northern Burkina Faso"), says where the
+      // event was. ("in Somalia's capital" keeps "MOGADISHU -".)
+      if (si == 0 && dateline_place >= 0 &&
+          std::find(cands.begin(), cands.end(), static_cast<size_t>(dateline_place)) != cands.end()) {
+        bool elsewhere = false;
+        for (size_t ti : cands) {
+          const Toponym& t = r->toponyms[ti];
+          if (ti == static_cast<size_t>(dateline_place)) continue;
+          std::string_view pv = t.tok_begin > 0 ? a.Folded(t.tok_begin - 1) : std::string_view();
+          if (t.precision != "country" || IsCompassAdjective(pv)) elsewhere = true;
+          // "in Pakistan's restive northwest"
+          for (uint32_t k = t.tok_end + 1; k < std::min(seg.e, t.tok_end + 4); ++k)
+            if (a.IsPossessive(t.tok_end) && IsCompassAdjective(a.Folded(k))) elsewhere = true;
+        }
+        if (elsewhere)
+          cands.erase(std::find(cands.begin(), cands.end(), static_cast<size_t>(dateline_place)));
       }
       cands = FilterContained(c, cands);
       std::vector<size_t> places;  // one event per entry
@@ -3485,6 +3676,8 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
     }
   }
 
+  RefinePlacesFromLaterSentences(c, &events);
+
   // ACLED names the people of a demonstration by what they did: protesters in a protest,
   // rioters in a riot or a mob; the police who intervene are actor2, and in "excessive
   // force" the forces are actor1 and the protesters actor2.
@@ -3496,7 +3689,9 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
     std::string crowd_name = riot ? "Rioters ({country})" : "Protesters ({country})";
     auto crowd = [&](std::optional<ActorRef> base) {
       ActorRef ar = base ? *base : ActorRef();
-      std::string country = !ar.country.empty() ? ar.country : cc;
+      // Named by where they marched ("Pro-Palestinian demonstrators" in London are
+      // Protesters (United Kingdom)); by their own country only where no place is known.
+      std::string country = e.where && !cc.empty() ? cc : (!ar.country.empty() ? ar.country : cc);
       ar.name = country.empty() ? (riot ? "Rioters" : "Protesters")
                                 : actors::FillCountry(crowd_name, c.CountryName(country));
       ar.kind = crowd_kind;
@@ -3583,12 +3778,50 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
       auto day = first_day_of_month.find(key);
       if (day != first_day_of_month.end()) it = by_key.find(day->second);
     }
+    size_t into = it != by_key.end() ? it->second : merged.size();
+    bool continuation = false;
+    // A sentence that goes on telling the act of the sentence before, with no place of its
+    // own ("The assailants arrived on motorbikes and opened fire on residents"): the same
+    // event, at the place the first telling gave.
+    if (into == merged.size() && e.where_reason.rfind("place from ", 0) == 0 && e.actor1 &&
+        e.where_reason != "place from the city") {
+      for (size_t j = merged.size(); j-- > 0;) {
+        const Event& m = merged[j];
+        if (m.sentence + 2 < e.sentence) break;
+        if (m.subtype == e.subtype && m.modality == e.modality && m.actor1 &&
+            m.actor1->name == e.actor1->name &&
+            (!m.actor2 || !e.actor2 || m.actor2->name == e.actor2->name) &&
+            (m.when ? m.when->date : "") == (e.when ? e.when->date : "")) {
+          into = j;
+          continuation = true;
+          break;
+        }
+      }
+    }
+    // "Gunmen abducted 15 pupils ... The kidnappers stormed the school": storming with nobody
+    // killed is how the abduction was done, not an attack of its own.
+    auto starts = [&](std::string_view p) { return e.trigger.size() >= p.size() &&
+                                                  std::equal(p.begin(), p.end(), e.trigger.begin(),
+                                                             [](char x, char y) { return x == (y | 0x20); }); };
+    if (into == merged.size() && e.subtype == "Attack" && !e.fatalities && e.actor1 &&
+        (starts("storm") || starts("raid") || starts("attack") || starts("invad"))) {
+      for (size_t j = merged.size(); j-- > 0;) {
+        const Event& m = merged[j];
+        if (m.sentence + 2 < e.sentence) break;
+        if (m.subtype == "Abduction/forced disappearance" && m.actor1 &&
+            m.actor1->name == e.actor1->name && m.modality == e.modality) {
+          into = j;
+          continuation = true;
+          break;
+        }
+      }
+    }
     bool dup = false;
-    if (it != by_key.end()) {
-      Event& m = merged[it->second];
+    if (into < merged.size()) {
+      Event& m = merged[into];
       bool same_actor = !m.actor1 || !e.actor1 || m.actor1->name == e.actor1->name;
       if (same_actor) {
-        if (e.confidence > m.confidence) {
+        if (e.confidence > m.confidence && !continuation) {
           if (!e.fatalities) e.fatalities = m.fatalities;
           if (!e.actor2) e.actor2 = m.actor2;
           if (!e.actor1) e.actor1 = m.actor1;

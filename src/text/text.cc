@@ -1439,6 +1439,16 @@ std::pair<uint32_t, uint32_t> Analysis::SpeakerOf(int s) const {
   return {sp->speaker_begin, sp->speaker_end};
 }
 
+bool TitleCased(const Analysis& a, uint32_t sentence) {
+  uint32_t words = 0, caps = 0;
+  for (uint32_t k = a.sentences[sentence].begin; k < a.sentences[sentence].end; ++k) {
+    if (a.tokens[k].kind != TokKind::kWord || a.Folded(k).size() < 4) continue;
+    ++words;
+    if (a.tokens[k].flags & kCap) ++caps;
+  }
+  return words > 0 && caps * 4 >= words * 3;
+}
+
 void Tokenize(std::string_view text, Analysis* out) {
   out->text = text;
   out->folded.clear();

@@ -118,6 +118,11 @@ void Analyze(std::string_view text, Analysis* out);
 // that they hash exactly as text does.
 void Tokenize(std::string_view text, Analysis* out);
 
+// True if the sentence is written in title case, as headlines are ("One Villager Killed as
+// Army Escalates Attacks"): three in four of its words of four letters or more are
+// capitalised. Running text full of names still has its common words in lower case.
+bool TitleCased(const Analysis& a, uint32_t sentence);
+
 // Folds one piece of text to the form tokens are matched on, tokens joined by one space.
 std::string FoldPhrase(std::string_view text);
 

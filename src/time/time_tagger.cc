@@ -988,7 +988,10 @@ bool Parser::TryYear(uint32_t i, Found* f) {
                 "almost", "approximately", "roughly", "over", "than", "least", "estimated",
                 "only", "just", "no", "number", "flight", "route", "resolution", "#"}))
     return false;
-  if (prev != "the" && prev != "s" && QuantityAfter(i + 1, true)) return false;
+  // "2000 killed" is a count; "attacks in 2007 killed 18" a year: a preposition of time
+  // before the number reads it as a year unless a count's noun follows ("in 2000 troops").
+  const bool time_prep = In(prev, {"in", "since", "until", "till", "during", "before", "after"});
+  if (prev != "the" && prev != "s" && QuantityAfter(i + 1, !time_prep)) return false;
   // "Russell 2000 Index", "Windows 2000 Server": a name.
   if (i > lo_ && Cap(i - 1) && IsWord(i - 1) && C(i - 1) == Cls::kNone && !SentStart(i - 1) &&
       Cap(i + 1) && IsWord(i + 1) && !SentStart(i + 1) && C(i + 1) == Cls::kNone)
