@@ -52,9 +52,11 @@ struct Mention {
   // name's, as alternate names: postings in Scratch::posts that join the mention's after
   // recognition (Parser::Run), so that they never make a name a place.
   uint32_t held_off = 0, held_n = 0;
+  bool squeezed = false;            // found only through its doubled-letter spelling
   bool demonym = false;             // read as a demonym
   Desig desig = Desig::kNone;       // a type word after ("Kunduz province") or before
   bool desig_in_name = false;       // the type word disambiguates: it joins the span
+  bool region_word = false;         // the type word is "region": a region fits it as well
   int container = -1;               // mention that contains this one ("X, Y", "X in Y")
   int list_next = -1;               // "X, Y, Z", "X, Y and Z": Y, read as a list, not "X in Y"
   int capital_of = -1;              // "X, capital of Y"
@@ -421,6 +423,7 @@ class Parser {
   uint32_t PossessiveBefore(uint32_t b) const;
   void Scan();
   const lexicon::Match* LongestWritten(const std::vector<lexicon::Match>& list) const;
+  bool ContainmentConfirmed(const Mention& m, int index) const;
   uint64_t SqueezedHash(uint32_t j, bool* changed) const;
   const lexicon::Match* SqueezedMatch(uint32_t i, uint32_t min_end, uint64_t first,
                                       bool first_changed, uint32_t reach);
@@ -782,15 +785,21 @@ void Parser::Match() {
     // are held back (Mention::held_off) to join the exact name's after recognition, as
     // alternate names ("Hiran region": Hiiraan beside the Iraqi town Hīrān).
     const lexicon::Match* held = nullptr;
+    bool squeezed = false;
     if (!skip_article && Capitalised(a_.tokens[i])) {
       const auto [first, changed] = sq_first[si % kPrefetchAhead1];
       const lexicon::Match* sq = SqueezedMatch(i, best ? best->end - 1 : i, first, changed, reach);
-      if (sq && (!best || sq->end > best->end)) best = sq;
-      else if (sq) held = sq;  // as long as the exact name
+      if (sq && (!best || sq->end > best->end)) {
+        best = sq;
+        squeezed = true;
+      } else if (sq) {
+        held = sq;  // as long as the exact name
+      }
     }
     if (!best) continue;
     const std::span<const uint32_t> values = best->values;
     Mention m;
+    m.squeezed = squeezed;
     m.b = m.span_b = skip_article ? i : best->begin;
     m.e = m.span_e = best->end;
     // One posting per place: the first of its postings with the best (lowest) name kind,
@@ -897,6 +906,7 @@ void Parser::Context() {
                        (W(m.e + 1) & (kWordOrg | kWordFacility))) ||
                       ((W(m.e) & kWordOrg) && (Is(m.e + 1, "of") || Is(m.e + 1, "for"))));
     if (m.e < n_ && !(a_.tokens[m.e].flags & text::kHyphenBefore) && !org_after) {
+      m.region_word = Is(m.e, "region") || Is(m.e, "regions");
       if (w & kWordAdmin1) m.desig = Desig::kAdmin1;
       else if (w & kWordAdmin2) m.desig = Desig::kAdmin2;
       else if (w & kWordCity) m.desig = Desig::kCity;
@@ -904,6 +914,7 @@ void Parser::Context() {
     // "the province of Nimroz", "the city of Kunduz", "the town of X", "X state of".
     if (m.b >= 2 && Is(m.b - 1, "of")) {
       uint32_t pw = W(m.b - 2);
+      m.region_word = Is(m.b - 2, "region");
       if (pw & kWordAdmin1) m.desig = Desig::kAdmin1;
       else if (pw & kWordAdmin2) m.desig = Desig::kAdmin2;
       else if (pw & kWordCity) m.desig = Desig::kCity;
@@ -991,6 +1002,23 @@ void Parser::Context() {
       }
     }
   }
+}
+
+// True if the gazetteer confirms a containment the text states with mention m (index
+// `index`): a reading of its container holds one of its readings, or one of its readings
+// holds a reading of a mention it contains.
+bool Parser::ContainmentConfirmed(const Mention& m, int index) const {
+  auto holds = [this](const Mention& area, const Mention& x) {
+    for (uint32_t v : Posts(area))
+      for (uint32_t w : Posts(x))
+        if (Contains(PostingPlace(v), PostingPlace(w))) return true;
+    return false;
+  };
+  if (m.container >= 0 && holds(ms_[static_cast<size_t>(m.container)], m)) return true;
+  if (holder_count_[static_cast<size_t>(index)] == 0) return false;
+  for (const Mention& x : ms_)
+    if (x.container == index && holds(m, x)) return true;
+  return false;
 }
 
 // Recognition: is this match a place (or a demonym)? Sets m->accepted and m->ev.
@@ -1269,6 +1297,15 @@ void Parser::Recognize(Mention* mp, int index) {
     m.facility_end = f;
     ev += 1.0;
   }
+  // A one-word name found only through its doubled-letter spelling is a near spelling, and
+  // a surname or a company is as often spelled so: it is a place where the text says so (a
+  // cue such as "in", a type word) or where the gazetteer confirms a stated containment
+  // ("Afgoye, Lower Shabelle"); a place in a list or before a comma is not enough ("Tawfik,
+  // from Kilburn, Grannum, of no fixed abode": Grannum is a person, not Granum, Alberta).
+  // (Two words spelled near a place's two, "Middle Shabelle", are no accident.)
+  if (m.squeezed && single && !(b >= 1 && (pw & kWordCue)) && m.desig == Desig::kNone &&
+      !ContainmentConfirmed(m, index))
+    ev = std::min(ev, 0.0);
   m.ev = ev;
   m.accepted = ev >= 1.0;
   // A demonym reading wins over a place of the same name ("Canadian", Texas) unless the
@@ -1312,7 +1349,12 @@ double Parser::Prior(const Mention& m, uint32_t post) const {
   }
   // Type words.
   switch (m.desig) {
-    case Desig::kAdmin1: s += r.kind == static_cast<uint8_t>(PlaceKind::kAdmin1) ? 6 : r.kind == static_cast<uint8_t>(PlaceKind::kAdmin2) ? 2 : -2; break;
+    // "Kurdistan region", "the Sahel region": a region of the world fits "region" as a
+    // province does.
+    case Desig::kAdmin1: s += r.kind == static_cast<uint8_t>(PlaceKind::kAdmin1) ||
+                                      (m.region_word && r.kind == static_cast<uint8_t>(PlaceKind::kRegion))
+                                  ? 6
+                              : r.kind == static_cast<uint8_t>(PlaceKind::kAdmin2) ? 2 : -2; break;
     case Desig::kAdmin2: s += r.kind == static_cast<uint8_t>(PlaceKind::kAdmin2) ? 6 : r.kind == static_cast<uint8_t>(PlaceKind::kAdmin1) ? 2 : -1; break;
     case Desig::kCity: s += r.kind == static_cast<uint8_t>(PlaceKind::kCity) ? 3 : -3; break;
     case Desig::kCountry: s += r.kind == static_cast<uint8_t>(PlaceKind::kCountry) ? 3 : -3; break;

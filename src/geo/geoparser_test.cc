@@ -611,6 +611,57 @@ TEST(GeoRealIndex, DoubledLetterSpellings) {
   EXPECT_EQ(q.Find("Goose"), nullptr);
 }
 
+// A one-word near spelling needs the text or the gazetteer to say "place": a list of people
+// and where they come from gives neither ("Grannum" is no Granum, Alberta); "in" does.
+TEST(GeoRealIndex, DoubledLetterSpellingNeedsPlaceContext) {
+  const std::string path = RealIndexPath();
+  if (path.empty()) GTEST_SKIP() << "no real gazetteer index";
+  auto g = Gazetteer::Open(path);
+  if (!g.ok()) GTEST_SKIP() << g.status().ToString();
+  Parsed p = ParseText("Tawfik, from Kilburn, Grannum, of no fixed abode, and the youth were charged.",
+                       g->get());
+  EXPECT_EQ(p.Find("Grannum"), nullptr);
+  Parsed q = ParseText("Somali troops moved into Beledweyyne on Monday.", g->get());
+  EXPECT_EQ(Id(q.Find("Beledweyyne")), 64460);
+}
+
+// "Y's X" with Y a country: X is read in Y, also where Y's name is ambiguous ("Congo" names
+// both Congos: the one that holds Beni) and where X is a region of the world ("Kurdistan
+// region": "region" fits a region as it fits a province, and Iran's Kurdistan province is
+// not Iraq's).
+TEST(GeoRealIndex, PossessiveCountryHoldsThePlace) {
+  const std::string path = RealIndexPath();
+  if (path.empty()) GTEST_SKIP() << "no real gazetteer index";
+  auto g = Gazetteer::Open(path);
+  if (!g.ok()) GTEST_SKIP() << g.status().ToString();
+  Parsed p = ParseText("Rebels attacked Congo's Beni on Tuesday.", g->get());
+  ASSERT_NE(p.Find("Beni"), nullptr);
+  EXPECT_EQ(p.Find("Beni")->country, "CD");
+  ASSERT_NE(p.Find("Congo"), nullptr);
+  EXPECT_EQ(p.Find("Congo")->country, "CD");
+  Parsed q = ParseText("Protesters gathered in Brazzaville, Congo.", g->get());
+  ASSERT_NE(q.Find("Congo"), nullptr);
+  EXPECT_EQ(q.Find("Congo")->country, "CG");
+  Parsed r = ParseText("Fighting broke out in Iraq's Kurdistan region on Monday.", g->get());
+  const Toponym* t = r.Find("Kurdistan");
+  if (!t) t = r.Find("Kurdistan region");
+  ASSERT_NE(t, nullptr);
+  EXPECT_NE(t->country, "IR");
+  EXPECT_EQ(t->precision, "region");
+}
+
+// Spellings news use for places the data hold under another name (data/place_aliases.tsv).
+TEST(GeoRealIndex, NewsSpellingsOfDataPlaces) {
+  const std::string path = RealIndexPath();
+  if (path.empty()) GTEST_SKIP() << "no real gazetteer index";
+  auto g = Gazetteer::Open(path);
+  if (!g.ok()) GTEST_SKIP() << g.status().ToString();
+  Parsed p = ParseText("Settlers rampaged through Huwara. Fighting went on near Mokha, Yemen.", g->get());
+  EXPECT_EQ(Id(p.Find("Huwara")), 283636);
+  ASSERT_NE(p.Find("Mokha"), nullptr);
+  EXPECT_EQ(p.Find("Mokha")->country, "YE");
+}
+
 // --- Arabic article, notation, people, neighbouring names ----------------------------------
 
 TEST(GeoArticle, HyphenatedArticleIsPartOfTheSpanNotTheName) {
