@@ -313,6 +313,7 @@ class KeyIndex {
 struct Scratch {
   std::vector<uint32_t> words;          // word classes per token (kUnknownWord: not yet)
   std::vector<uint8_t> caps_sentence;   // per sentence: mostly capital letters (a headline)
+  std::vector<int8_t> title_sentence;   // per sentence: title case (TitleCase; -1: not yet known)
   std::vector<uint32_t> starts;         // tokens where a name may start (Match)
   std::vector<std::pair<uint32_t, uint32_t>> sentence_counts;  // Scan
   std::vector<lexicon::Match> matches;  // names-table matches at one token
@@ -424,6 +425,8 @@ class Parser {
   void Scan();
   const lexicon::Match* LongestWritten(const std::vector<lexicon::Match>& list) const;
   bool ContainmentConfirmed(const Mention& m, int index) const;
+  bool TitleCase(uint32_t sentence);
+  bool PlaceCueBefore(uint32_t b) const;
   uint64_t SqueezedHash(uint32_t j, bool* changed) const;
   const lexicon::Match* SqueezedMatch(uint32_t i, uint32_t min_end, uint64_t first,
                                       bool first_changed, uint32_t reach);
@@ -1004,6 +1007,42 @@ void Parser::Context() {
   }
 }
 
+// True if sentence `sentence` is written in title case, as headlines are ("Rebels Seize World
+// Heritage Site Lalibela"): at least three words of four letters or more, and at least 80% of
+// them capitalised. Then a capitalised word says nothing about the next one. Computed when
+// first asked (few sentences are) and kept for the document.
+bool Parser::TitleCase(uint32_t sentence) {
+  if (a_.sentences.empty()) return false;
+  int8_t& known = s_.title_sentence[sentence];
+  if (known < 0) {
+    uint32_t words = 0, caps = 0;
+    const text::Sentence& st = a_.sentences[sentence];
+    for (uint32_t k = st.begin; k < st.end; ++k) {
+      const Token& t = a_.tokens[k];
+      if (t.kind != TokKind::kWord || t.end - t.start < 4) continue;
+      ++words;
+      caps += Capitalised(t) ? 1 : 0;
+    }
+    known = words >= 3 && caps * 10 >= words * 8;
+  }
+  return known > 0;
+}
+
+// True if the words before token b say that a place follows: a cue word ("in", "near",
+// "seized"), or "on" after an attack or advance ("an assault on Daraya", "airstrikes on
+// Idlib", "the march on Kyiv").
+bool Parser::PlaceCueBefore(uint32_t b) const {
+  if (b >= 1 && (W(b - 1) & kWordCue)) return true;
+  static constexpr std::string_view kOnAfter[] = {
+      "attack", "attacks", "assault", "assaults", "offensive", "raid", "raids", "strike",
+      "strikes", "airstrike", "airstrikes", "bombardment", "bombing", "bombings",
+      "shelling", "advance", "march", "push", "onslaught", "incursion", "incursions"};
+  if (b < 2 || !Is(b - 1, "on")) return false;
+  for (std::string_view w : kOnAfter)
+    if (Is(b - 2, w)) return true;
+  return false;
+}
+
 // True if the gazetteer confirms a containment the text states with mention m (index
 // `index`): a reading of its container holds one of its readings, or one of its readings
 // holds a reading of a mention it contains.
@@ -1139,7 +1178,8 @@ void Parser::Recognize(Mention* mp, int index) {
   double ev = prom;
   // Context that says "place".
   uint32_t pw = b >= 1 ? W(b - 1) : 0;
-  if (b >= 1 && (pw & kWordCue)) ev += 1.5;
+  const bool cue = PlaceCueBefore(b);
+  if (cue) ev += 1.5;
   if (b >= 1 && (pw & kWordDirection)) {
     // "northern Syria"; but "North Eastern", "West Midlands": a longer name we lack.
     if (Capitalised(a_.tokens[b - 1]) && !SentenceInitial(b - 1) && !strong) ev -= 2.0;
@@ -1201,7 +1241,9 @@ void Parser::Recognize(Mention* mp, int index) {
       if (pwc & kWordTitle) ev -= 4;
       else if (pwc & kWordFirstName) ev -= 4;
       else if (!(pwc & (kWordCue | kWordDirection)) && !IsJoiner(a_.Folded(p)) && !SentenceInitial(p) &&
-               !(pt.flags & text::kAllCaps)) {
+               !(pt.flags & text::kAllCaps) &&
+               // In a title-case headline a common word is capitalised as every word is.
+               !((pwc & (kWordCommon1 | kWordCommon2 | kWordCommon3)) && (headline || TitleCase(pt.sentence)))) {
         // The tail of a longer proper name ("Abdul Rashid Dostom", "Shir Khan Bandar").
         ev -= 2.5;
         if (p >= 1 && a_.tokens[p - 1].kind == TokKind::kWord && Capitalised(a_.tokens[p - 1]) &&
@@ -1279,7 +1321,7 @@ void Parser::Recognize(Mention* mp, int index) {
     bool says_after = e < n_ && (W(e) & kWordPersonAfter);
     if (!says_after && e + 1 < n_ && (Is(e, "also") || Is(e, "then") || Is(e, "has") || Is(e, "had")))
       says_after = W(e + 1) & kWordPersonAfter;
-    bool says_before = b >= 1 && (W(b - 1) & kWordPersonAfter) && !(pw & kWordCue);
+    bool says_before = b >= 1 && (W(b - 1) & kWordPersonAfter) && !cue;
     if (says_after || says_before) ev -= 2.0;
   }
   // "Abo al-Dohur", "Deir ez-Zor"-like names we lack: the head of a longer name joined by an
@@ -1303,14 +1345,14 @@ void Parser::Recognize(Mention* mp, int index) {
   // ("Afgoye, Lower Shabelle"); a place in a list or before a comma is not enough ("Tawfik,
   // from Kilburn, Grannum, of no fixed abode": Grannum is a person, not Granum, Alberta).
   // (Two words spelled near a place's two, "Middle Shabelle", are no accident.)
-  if (m.squeezed && single && !(b >= 1 && (pw & kWordCue)) && m.desig == Desig::kNone &&
+  if (m.squeezed && single && !cue && m.desig == Desig::kNone &&
       !ContainmentConfirmed(m, index))
     ev = std::min(ev, 0.0);
   m.ev = ev;
   m.accepted = ev >= 1.0;
   // A demonym reading wins over a place of the same name ("Canadian", Texas) unless the
   // context asks for a place ("in Canadian").
-  bool place_context = (b >= 1 && (pw & kWordCue) && !Is(b - 1, "of")) || m.desig != Desig::kNone ||
+  bool place_context = (cue && !Is(b - 1, "of")) || m.desig != Desig::kNone ||
                        m.container >= 0 || m.list_next >= 0;
   m.demonym = has_demonym && (!has_other || !place_context);
   if (m.demonym) {
@@ -1691,6 +1733,7 @@ void Parser::Run(std::vector<Toponym>* toponyms, std::vector<Claim>* claims) {
   Context();
   FindPeople();
   holder_count_.assign(ms_.size(), 0);
+  s_.title_sentence.assign(a_.sentences.size(), -1);
   for (const Mention& x : ms_) {
     // (A list's next item counts as the holder did before lists were told apart.)
     const int h = x.container >= 0 ? x.container : x.list_next;
@@ -1718,7 +1761,12 @@ void Parser::Run(std::vector<Toponym>* toponyms, std::vector<Claim>* claims) {
     for (size_t k = 0; k < ms_.size(); ++k) {
       Mention& m = ms_[k];
       if (m.accepted || m.post_n == 0 || m.ev <= -1.0) continue;
-      if (ev[ev_index.Find(keys[k])].second >= 2.5) m.accepted = true;
+      // (A headline, where every word is capitalised and context is short, takes the body's
+      // reading: "World Heritage Site Lalibela" over "rebels seized Lalibela".)
+      const double best = ev[ev_index.Find(keys[k])].second;
+      const uint32_t sent = a_.tokens[m.b].sentence;
+      const bool headline = !caps_sentence_.empty() && (caps_sentence_[sent] || TitleCase(sent));
+      if (best >= 2.5 || (best >= 1.0 && headline)) m.accepted = true;
     }
   }
   // The places held back from recognition join a name read as a place (not a demonym) whose

@@ -650,6 +650,28 @@ TEST(GeoRealIndex, PossessiveCountryHoldsThePlace) {
   EXPECT_EQ(t->precision, "region");
 }
 
+// "on" after an attack or advance says a place follows ("an assault on Daraya"); a headline
+// in title case says nothing by its capitals, and takes the body's reading of a name.
+TEST(GeoRealIndex, PlaceCuesOnAndHeadlines) {
+  const std::string path = RealIndexPath();
+  if (path.empty()) GTEST_SKIP() << "no real gazetteer index";
+  auto g = Gazetteer::Open(path);
+  if (!g.ok()) GTEST_SKIP() << g.status().ToString();
+  Parsed p = ParseText("Government forces launched an assault on Daraya on Friday.", g->get());
+  ASSERT_NE(p.Find("Daraya"), nullptr);
+  EXPECT_EQ(p.Find("Daraya")->country, "SY");
+  Parsed q = ParseText(
+      "Ethiopian Rebels Seize UNESCO World Heritage Site Lalibela\n\n"
+      "Rebels seized Lalibela on Thursday, residents said.",
+      g->get());
+  int lalibela = 0;
+  for (const Toponym& t : q.toponyms) lalibela += t.text == "Lalibela" && t.country == "ET";
+  EXPECT_EQ(lalibela, 2);
+  // In running text a capitalised word before a name still makes it a longer name's tail.
+  Parsed r = ParseText("The talks were led by Abdul Rashid Dostom on Monday.", g->get());
+  EXPECT_EQ(r.Find("Dostom"), nullptr);
+}
+
 // Spellings news use for places the data hold under another name (data/place_aliases.tsv).
 TEST(GeoRealIndex, NewsSpellingsOfDataPlaces) {
   const std::string path = RealIndexPath();
