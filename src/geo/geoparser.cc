@@ -908,7 +908,12 @@ void Parser::Context() {
                      ((a_.tokens[m.e + 1].kind == TokKind::kWord && Capitalised(a_.tokens[m.e + 1]) &&
                        (W(m.e + 1) & (kWordOrg | kWordFacility))) ||
                       ((W(m.e) & kWordOrg) && (Is(m.e + 1, "of") || Is(m.e + 1, "for"))));
-    if (m.e < n_ && !(a_.tokens[m.e].flags & text::kHyphenBefore) && !org_after) {
+    // "the English city of Salisbury", "the Syrian town of X": a demonym before "TYPE of"
+    // describes the place the type word introduces; the type word is not its own.
+    bool introduces = false;
+    if (m.e + 1 < n_ && Is(m.e + 1, "of"))
+      for (uint32_t v : Posts(m)) introduces |= PostingKind(v) == NameKind::kDemonym;
+    if (m.e < n_ && !(a_.tokens[m.e].flags & text::kHyphenBefore) && !org_after && !introduces) {
       m.region_word = Is(m.e, "region") || Is(m.e, "regions");
       if (w & kWordAdmin1) m.desig = Desig::kAdmin1;
       else if (w & kWordAdmin2) m.desig = Desig::kAdmin2;

@@ -672,6 +672,26 @@ TEST(GeoRealIndex, PlaceCuesOnAndHeadlines) {
   EXPECT_EQ(r.Find("Dostom"), nullptr);
 }
 
+// "the English city of Salisbury": "city of" introduces Salisbury; "English" stays a demonym
+// (it was English, Indiana, and Salisbury then Harare, once called so). A place's own type
+// word with "of" after it stays its own ("the Helmand province of Afghanistan").
+TEST(GeoRealIndex, DemonymBeforeTypeWordOf) {
+  const std::string path = RealIndexPath();
+  if (path.empty()) GTEST_SKIP() << "no real gazetteer index";
+  auto g = Gazetteer::Open(path);
+  if (!g.ok()) GTEST_SKIP() << g.status().ToString();
+  Parsed p = ParseText("The pair were found on a bench in the English city of Salisbury.", g->get());
+  ASSERT_NE(p.Find("English"), nullptr);
+  EXPECT_EQ(p.Find("English")->feature, "demonym");
+  ASSERT_NE(p.Find("Salisbury"), nullptr);
+  EXPECT_EQ(p.Find("Salisbury")->country, "GB");
+  Parsed q = ParseText("Fighting went on in the southern Helmand province of Afghanistan.", g->get());
+  const Toponym* t = q.Find("Helmand");
+  if (!t) t = q.Find("Helmand province");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->precision, "admin1");
+}
+
 // Spellings news use for places the data hold under another name (data/place_aliases.tsv).
 TEST(GeoRealIndex, NewsSpellingsOfDataPlaces) {
   const std::string path = RealIndexPath();
