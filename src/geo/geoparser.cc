@@ -1462,6 +1462,16 @@ void Parser::Candidates() {
       if (!in_list[k] && nb[k].first >= 0 && in_list[static_cast<size_t>(nb[k].first)] &&
           ms_[static_cast<size_t>(nb[k].first)].list_next < 0)
         in_list[k] = 2;
+    // "California or Washington", "Georgia and Armenia": a pair of names joined by "and" or
+    // "or", neither in a longer list, is a list of two.
+    for (size_t k = 0; k < ms_.size(); ++k) {
+      const int z = nb[k].second;
+      if (in_list[k] || z < 0 || in_list[static_cast<size_t>(z)] || nb[static_cast<size_t>(z)].second >= 0 ||
+          !(Is(ms_[k].e, "and") || Is(ms_[k].e, "or")))
+        continue;
+      in_list[k] = 3;
+      in_list[static_cast<size_t>(z)] = 3;
+    }
     for (size_t k = 0; k < ms_.size(); ++k)
       if (!in_list[k]) nb[k] = {-1, -1};
   }

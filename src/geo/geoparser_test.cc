@@ -692,6 +692,21 @@ TEST(GeoRealIndex, DemonymBeforeTypeWordOf) {
   EXPECT_EQ(t->precision, "admin1");
 }
 
+// Two names joined by "and"/"or" are a list of two: read as one kind where both can be
+// ("California or Washington": states), each on its own otherwise ("Moscow and Washington").
+TEST(GeoRealIndex, PairOfNamesIsAList) {
+  const std::string path = RealIndexPath();
+  if (path.empty()) GTEST_SKIP() << "no real gazetteer index";
+  auto g = Gazetteer::Open(path);
+  if (!g.ok()) GTEST_SKIP() << g.status().ToString();
+  Parsed p = ParseText("Tech jobs moved from western states such as California or Washington.", g->get());
+  ASSERT_NE(p.Find("Washington"), nullptr);
+  EXPECT_EQ(p.Find("Washington")->precision, "admin1");
+  Parsed q = ParseText("Talks between Moscow and Washington stalled.", g->get());
+  ASSERT_NE(q.Find("Washington"), nullptr);
+  EXPECT_EQ(q.Find("Washington")->precision, "city");
+}
+
 // Spellings news use for places the data hold under another name (data/place_aliases.tsv).
 TEST(GeoRealIndex, NewsSpellingsOfDataPlaces) {
   const std::string path = RealIndexPath();
