@@ -52,9 +52,11 @@ struct Mention {
   // name's, as alternate names: postings in Scratch::posts that join the mention's after
   // recognition (Parser::Run), so that they never make a name a place.
   uint32_t held_off = 0, held_n = 0;
+  bool squeezed = false;            // found only through its doubled-letter spelling
   bool demonym = false;             // read as a demonym
   Desig desig = Desig::kNone;       // a type word after ("Kunduz province") or before
   bool desig_in_name = false;       // the type word disambiguates: it joins the span
+  bool region_word = false;         // the type word is "region": a region fits it as well
   int container = -1;               // mention that contains this one ("X, Y", "X in Y")
   int list_next = -1;               // "X, Y, Z", "X, Y and Z": Y, read as a list, not "X in Y"
   int capital_of = -1;              // "X, capital of Y"
@@ -311,6 +313,7 @@ class KeyIndex {
 struct Scratch {
   std::vector<uint32_t> words;          // word classes per token (kUnknownWord: not yet)
   std::vector<uint8_t> caps_sentence;   // per sentence: mostly capital letters (a headline)
+  std::vector<int8_t> title_sentence;   // per sentence: title case (TitleCase; -1: not yet known)
   std::vector<uint32_t> starts;         // tokens where a name may start (Match)
   std::vector<std::pair<uint32_t, uint32_t>> sentence_counts;  // Scan
   std::vector<lexicon::Match> matches;  // names-table matches at one token
@@ -421,6 +424,9 @@ class Parser {
   uint32_t PossessiveBefore(uint32_t b) const;
   void Scan();
   const lexicon::Match* LongestWritten(const std::vector<lexicon::Match>& list) const;
+  bool ContainmentConfirmed(const Mention& m, int index) const;
+  bool TitleCase(uint32_t sentence);
+  bool PlaceCueBefore(uint32_t b) const;
   uint64_t SqueezedHash(uint32_t j, bool* changed) const;
   const lexicon::Match* SqueezedMatch(uint32_t i, uint32_t min_end, uint64_t first,
                                       bool first_changed, uint32_t reach);
@@ -782,15 +788,21 @@ void Parser::Match() {
     // are held back (Mention::held_off) to join the exact name's after recognition, as
     // alternate names ("Hiran region": Hiiraan beside the Iraqi town Hīrān).
     const lexicon::Match* held = nullptr;
+    bool squeezed = false;
     if (!skip_article && Capitalised(a_.tokens[i])) {
       const auto [first, changed] = sq_first[si % kPrefetchAhead1];
       const lexicon::Match* sq = SqueezedMatch(i, best ? best->end - 1 : i, first, changed, reach);
-      if (sq && (!best || sq->end > best->end)) best = sq;
-      else if (sq) held = sq;  // as long as the exact name
+      if (sq && (!best || sq->end > best->end)) {
+        best = sq;
+        squeezed = true;
+      } else if (sq) {
+        held = sq;  // as long as the exact name
+      }
     }
     if (!best) continue;
     const std::span<const uint32_t> values = best->values;
     Mention m;
+    m.squeezed = squeezed;
     m.b = m.span_b = skip_article ? i : best->begin;
     m.e = m.span_e = best->end;
     // One posting per place: the first of its postings with the best (lowest) name kind,
@@ -896,7 +908,13 @@ void Parser::Context() {
                      ((a_.tokens[m.e + 1].kind == TokKind::kWord && Capitalised(a_.tokens[m.e + 1]) &&
                        (W(m.e + 1) & (kWordOrg | kWordFacility))) ||
                       ((W(m.e) & kWordOrg) && (Is(m.e + 1, "of") || Is(m.e + 1, "for"))));
-    if (m.e < n_ && !(a_.tokens[m.e].flags & text::kHyphenBefore) && !org_after) {
+    // "the English city of Salisbury", "the Syrian town of X": a demonym before "TYPE of"
+    // describes the place the type word introduces; the type word is not its own.
+    bool introduces = false;
+    if (m.e + 1 < n_ && Is(m.e + 1, "of"))
+      for (uint32_t v : Posts(m)) introduces |= PostingKind(v) == NameKind::kDemonym;
+    if (m.e < n_ && !(a_.tokens[m.e].flags & text::kHyphenBefore) && !org_after && !introduces) {
+      m.region_word = Is(m.e, "region") || Is(m.e, "regions");
       if (w & kWordAdmin1) m.desig = Desig::kAdmin1;
       else if (w & kWordAdmin2) m.desig = Desig::kAdmin2;
       else if (w & kWordCity) m.desig = Desig::kCity;
@@ -904,6 +922,7 @@ void Parser::Context() {
     // "the province of Nimroz", "the city of Kunduz", "the town of X", "X state of".
     if (m.b >= 2 && Is(m.b - 1, "of")) {
       uint32_t pw = W(m.b - 2);
+      m.region_word = Is(m.b - 2, "region");
       if (pw & kWordAdmin1) m.desig = Desig::kAdmin1;
       else if (pw & kWordAdmin2) m.desig = Desig::kAdmin2;
       else if (pw & kWordCity) m.desig = Desig::kCity;
@@ -991,6 +1010,59 @@ void Parser::Context() {
       }
     }
   }
+}
+
+// True if sentence `sentence` is written in title case, as headlines are ("Rebels Seize World
+// Heritage Site Lalibela"): at least three words of four letters or more, and at least 80% of
+// them capitalised. Then a capitalised word says nothing about the next one. Computed when
+// first asked (few sentences are) and kept for the document.
+bool Parser::TitleCase(uint32_t sentence) {
+  if (a_.sentences.empty()) return false;
+  int8_t& known = s_.title_sentence[sentence];
+  if (known < 0) {
+    uint32_t words = 0, caps = 0;
+    const text::Sentence& st = a_.sentences[sentence];
+    for (uint32_t k = st.begin; k < st.end; ++k) {
+      const Token& t = a_.tokens[k];
+      if (t.kind != TokKind::kWord || t.end - t.start < 4) continue;
+      ++words;
+      caps += Capitalised(t) ? 1 : 0;
+    }
+    known = words >= 3 && caps * 10 >= words * 8;
+  }
+  return known > 0;
+}
+
+// True if the words before token b say that a place follows: a cue word ("in", "near",
+// "seized"), or "on" after an attack or advance ("an assault on Daraya", "airstrikes on
+// Idlib", "the march on Kyiv").
+bool Parser::PlaceCueBefore(uint32_t b) const {
+  if (b >= 1 && (W(b - 1) & kWordCue)) return true;
+  static constexpr std::string_view kOnAfter[] = {
+      "attack", "attacks", "assault", "assaults", "offensive", "raid", "raids", "strike",
+      "strikes", "airstrike", "airstrikes", "bombardment", "bombing", "bombings",
+      "shelling", "advance", "march", "push", "onslaught", "incursion", "incursions"};
+  if (b < 2 || !Is(b - 1, "on")) return false;
+  for (std::string_view w : kOnAfter)
+    if (Is(b - 2, w)) return true;
+  return false;
+}
+
+// True if the gazetteer confirms a containment the text states with mention m (index
+// `index`): a reading of its container holds one of its readings, or one of its readings
+// holds a reading of a mention it contains.
+bool Parser::ContainmentConfirmed(const Mention& m, int index) const {
+  auto holds = [this](const Mention& area, const Mention& x) {
+    for (uint32_t v : Posts(area))
+      for (uint32_t w : Posts(x))
+        if (Contains(PostingPlace(v), PostingPlace(w))) return true;
+    return false;
+  };
+  if (m.container >= 0 && holds(ms_[static_cast<size_t>(m.container)], m)) return true;
+  if (holder_count_[static_cast<size_t>(index)] == 0) return false;
+  for (const Mention& x : ms_)
+    if (x.container == index && holds(m, x)) return true;
+  return false;
 }
 
 // Recognition: is this match a place (or a demonym)? Sets m->accepted and m->ev.
@@ -1111,7 +1183,8 @@ void Parser::Recognize(Mention* mp, int index) {
   double ev = prom;
   // Context that says "place".
   uint32_t pw = b >= 1 ? W(b - 1) : 0;
-  if (b >= 1 && (pw & kWordCue)) ev += 1.5;
+  const bool cue = PlaceCueBefore(b);
+  if (cue) ev += 1.5;
   if (b >= 1 && (pw & kWordDirection)) {
     // "northern Syria"; but "North Eastern", "West Midlands": a longer name we lack.
     if (Capitalised(a_.tokens[b - 1]) && !SentenceInitial(b - 1) && !strong) ev -= 2.0;
@@ -1173,7 +1246,9 @@ void Parser::Recognize(Mention* mp, int index) {
       if (pwc & kWordTitle) ev -= 4;
       else if (pwc & kWordFirstName) ev -= 4;
       else if (!(pwc & (kWordCue | kWordDirection)) && !IsJoiner(a_.Folded(p)) && !SentenceInitial(p) &&
-               !(pt.flags & text::kAllCaps)) {
+               !(pt.flags & text::kAllCaps) &&
+               // In a title-case headline a common word is capitalised as every word is.
+               !((pwc & (kWordCommon1 | kWordCommon2 | kWordCommon3)) && (headline || TitleCase(pt.sentence)))) {
         // The tail of a longer proper name ("Abdul Rashid Dostom", "Shir Khan Bandar").
         ev -= 2.5;
         if (p >= 1 && a_.tokens[p - 1].kind == TokKind::kWord && Capitalised(a_.tokens[p - 1]) &&
@@ -1251,7 +1326,7 @@ void Parser::Recognize(Mention* mp, int index) {
     bool says_after = e < n_ && (W(e) & kWordPersonAfter);
     if (!says_after && e + 1 < n_ && (Is(e, "also") || Is(e, "then") || Is(e, "has") || Is(e, "had")))
       says_after = W(e + 1) & kWordPersonAfter;
-    bool says_before = b >= 1 && (W(b - 1) & kWordPersonAfter) && !(pw & kWordCue);
+    bool says_before = b >= 1 && (W(b - 1) & kWordPersonAfter) && !cue;
     if (says_after || says_before) ev -= 2.0;
   }
   // "Abo al-Dohur", "Deir ez-Zor"-like names we lack: the head of a longer name joined by an
@@ -1269,11 +1344,20 @@ void Parser::Recognize(Mention* mp, int index) {
     m.facility_end = f;
     ev += 1.0;
   }
+  // A one-word name found only through its doubled-letter spelling is a near spelling, and
+  // a surname or a company is as often spelled so: it is a place where the text says so (a
+  // cue such as "in", a type word) or where the gazetteer confirms a stated containment
+  // ("Afgoye, Lower Shabelle"); a place in a list or before a comma is not enough ("Tawfik,
+  // from Kilburn, Grannum, of no fixed abode": Grannum is a person, not Granum, Alberta).
+  // (Two words spelled near a place's two, "Middle Shabelle", are no accident.)
+  if (m.squeezed && single && !cue && m.desig == Desig::kNone &&
+      !ContainmentConfirmed(m, index))
+    ev = std::min(ev, 0.0);
   m.ev = ev;
   m.accepted = ev >= 1.0;
   // A demonym reading wins over a place of the same name ("Canadian", Texas) unless the
   // context asks for a place ("in Canadian").
-  bool place_context = (b >= 1 && (pw & kWordCue) && !Is(b - 1, "of")) || m.desig != Desig::kNone ||
+  bool place_context = (cue && !Is(b - 1, "of")) || m.desig != Desig::kNone ||
                        m.container >= 0 || m.list_next >= 0;
   m.demonym = has_demonym && (!has_other || !place_context);
   if (m.demonym) {
@@ -1312,7 +1396,12 @@ double Parser::Prior(const Mention& m, uint32_t post) const {
   }
   // Type words.
   switch (m.desig) {
-    case Desig::kAdmin1: s += r.kind == static_cast<uint8_t>(PlaceKind::kAdmin1) ? 6 : r.kind == static_cast<uint8_t>(PlaceKind::kAdmin2) ? 2 : -2; break;
+    // "Kurdistan region", "the Sahel region": a region of the world fits "region" as a
+    // province does.
+    case Desig::kAdmin1: s += r.kind == static_cast<uint8_t>(PlaceKind::kAdmin1) ||
+                                      (m.region_word && r.kind == static_cast<uint8_t>(PlaceKind::kRegion))
+                                  ? 6
+                              : r.kind == static_cast<uint8_t>(PlaceKind::kAdmin2) ? 2 : -2; break;
     case Desig::kAdmin2: s += r.kind == static_cast<uint8_t>(PlaceKind::kAdmin2) ? 6 : r.kind == static_cast<uint8_t>(PlaceKind::kAdmin1) ? 2 : -1; break;
     case Desig::kCity: s += r.kind == static_cast<uint8_t>(PlaceKind::kCity) ? 3 : -3; break;
     case Desig::kCountry: s += r.kind == static_cast<uint8_t>(PlaceKind::kCountry) ? 3 : -3; break;
@@ -1373,6 +1462,16 @@ void Parser::Candidates() {
       if (!in_list[k] && nb[k].first >= 0 && in_list[static_cast<size_t>(nb[k].first)] &&
           ms_[static_cast<size_t>(nb[k].first)].list_next < 0)
         in_list[k] = 2;
+    // "California or Washington", "Georgia and Armenia": a pair of names joined by "and" or
+    // "or", neither in a longer list, is a list of two.
+    for (size_t k = 0; k < ms_.size(); ++k) {
+      const int z = nb[k].second;
+      if (in_list[k] || z < 0 || in_list[static_cast<size_t>(z)] || nb[static_cast<size_t>(z)].second >= 0 ||
+          !(Is(ms_[k].e, "and") || Is(ms_[k].e, "or")))
+        continue;
+      in_list[k] = 3;
+      in_list[static_cast<size_t>(z)] = 3;
+    }
     for (size_t k = 0; k < ms_.size(); ++k)
       if (!in_list[k]) nb[k] = {-1, -1};
   }
@@ -1649,6 +1748,7 @@ void Parser::Run(std::vector<Toponym>* toponyms, std::vector<Claim>* claims) {
   Context();
   FindPeople();
   holder_count_.assign(ms_.size(), 0);
+  s_.title_sentence.assign(a_.sentences.size(), -1);
   for (const Mention& x : ms_) {
     // (A list's next item counts as the holder did before lists were told apart.)
     const int h = x.container >= 0 ? x.container : x.list_next;
@@ -1676,7 +1776,12 @@ void Parser::Run(std::vector<Toponym>* toponyms, std::vector<Claim>* claims) {
     for (size_t k = 0; k < ms_.size(); ++k) {
       Mention& m = ms_[k];
       if (m.accepted || m.post_n == 0 || m.ev <= -1.0) continue;
-      if (ev[ev_index.Find(keys[k])].second >= 2.5) m.accepted = true;
+      // (A headline, where every word is capitalised and context is short, takes the body's
+      // reading: "World Heritage Site Lalibela" over "rebels seized Lalibela".)
+      const double best = ev[ev_index.Find(keys[k])].second;
+      const uint32_t sent = a_.tokens[m.b].sentence;
+      const bool headline = !caps_sentence_.empty() && (caps_sentence_[sent] || TitleCase(sent));
+      if (best >= 2.5 || (best >= 1.0 && headline)) m.accepted = true;
     }
   }
   // The places held back from recognition join a name read as a place (not a demonym) whose

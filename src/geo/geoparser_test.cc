@@ -611,6 +611,114 @@ TEST(GeoRealIndex, DoubledLetterSpellings) {
   EXPECT_EQ(q.Find("Goose"), nullptr);
 }
 
+// A one-word near spelling needs the text or the gazetteer to say "place": a list of people
+// and where they come from gives neither ("Grannum" is no Granum, Alberta); "in" does.
+TEST(GeoRealIndex, DoubledLetterSpellingNeedsPlaceContext) {
+  const std::string path = RealIndexPath();
+  if (path.empty()) GTEST_SKIP() << "no real gazetteer index";
+  auto g = Gazetteer::Open(path);
+  if (!g.ok()) GTEST_SKIP() << g.status().ToString();
+  Parsed p = ParseText("Tawfik, from Kilburn, Grannum, of no fixed abode, and the youth were charged.",
+                       g->get());
+  EXPECT_EQ(p.Find("Grannum"), nullptr);
+  Parsed q = ParseText("Somali troops moved into Beledweyyne on Monday.", g->get());
+  EXPECT_EQ(Id(q.Find("Beledweyyne")), 64460);
+}
+
+// "Y's X" with Y a country: X is read in Y, also where Y's name is ambiguous ("Congo" names
+// both Congos: the one that holds Beni) and where X is a region of the world ("Kurdistan
+// region": "region" fits a region as it fits a province, and Iran's Kurdistan province is
+// not Iraq's).
+TEST(GeoRealIndex, PossessiveCountryHoldsThePlace) {
+  const std::string path = RealIndexPath();
+  if (path.empty()) GTEST_SKIP() << "no real gazetteer index";
+  auto g = Gazetteer::Open(path);
+  if (!g.ok()) GTEST_SKIP() << g.status().ToString();
+  Parsed p = ParseText("Rebels attacked Congo's Beni on Tuesday.", g->get());
+  ASSERT_NE(p.Find("Beni"), nullptr);
+  EXPECT_EQ(p.Find("Beni")->country, "CD");
+  ASSERT_NE(p.Find("Congo"), nullptr);
+  EXPECT_EQ(p.Find("Congo")->country, "CD");
+  Parsed q = ParseText("Protesters gathered in Brazzaville, Congo.", g->get());
+  ASSERT_NE(q.Find("Congo"), nullptr);
+  EXPECT_EQ(q.Find("Congo")->country, "CG");
+  Parsed r = ParseText("Fighting broke out in Iraq's Kurdistan region on Monday.", g->get());
+  const Toponym* t = r.Find("Kurdistan");
+  if (!t) t = r.Find("Kurdistan region");
+  ASSERT_NE(t, nullptr);
+  EXPECT_NE(t->country, "IR");
+  EXPECT_EQ(t->precision, "region");
+}
+
+// "on" after an attack or advance says a place follows ("an assault on Daraya"); a headline
+// in title case says nothing by its capitals, and takes the body's reading of a name.
+TEST(GeoRealIndex, PlaceCuesOnAndHeadlines) {
+  const std::string path = RealIndexPath();
+  if (path.empty()) GTEST_SKIP() << "no real gazetteer index";
+  auto g = Gazetteer::Open(path);
+  if (!g.ok()) GTEST_SKIP() << g.status().ToString();
+  Parsed p = ParseText("Government forces launched an assault on Daraya on Friday.", g->get());
+  ASSERT_NE(p.Find("Daraya"), nullptr);
+  EXPECT_EQ(p.Find("Daraya")->country, "SY");
+  Parsed q = ParseText(
+      "Ethiopian Rebels Seize UNESCO World Heritage Site Lalibela\n\n"
+      "Rebels seized Lalibela on Thursday, residents said.",
+      g->get());
+  int lalibela = 0;
+  for (const Toponym& t : q.toponyms) lalibela += t.text == "Lalibela" && t.country == "ET";
+  EXPECT_EQ(lalibela, 2);
+  // In running text a capitalised word before a name still makes it a longer name's tail.
+  Parsed r = ParseText("The talks were led by Abdul Rashid Dostom on Monday.", g->get());
+  EXPECT_EQ(r.Find("Dostom"), nullptr);
+}
+
+// "the English city of Salisbury": "city of" introduces Salisbury; "English" stays a demonym
+// (it was English, Indiana, and Salisbury then Harare, once called so). A place's own type
+// word with "of" after it stays its own ("the Helmand province of Afghanistan").
+TEST(GeoRealIndex, DemonymBeforeTypeWordOf) {
+  const std::string path = RealIndexPath();
+  if (path.empty()) GTEST_SKIP() << "no real gazetteer index";
+  auto g = Gazetteer::Open(path);
+  if (!g.ok()) GTEST_SKIP() << g.status().ToString();
+  Parsed p = ParseText("The pair were found on a bench in the English city of Salisbury.", g->get());
+  ASSERT_NE(p.Find("English"), nullptr);
+  EXPECT_EQ(p.Find("English")->feature, "demonym");
+  ASSERT_NE(p.Find("Salisbury"), nullptr);
+  EXPECT_EQ(p.Find("Salisbury")->country, "GB");
+  Parsed q = ParseText("Fighting went on in the southern Helmand province of Afghanistan.", g->get());
+  const Toponym* t = q.Find("Helmand");
+  if (!t) t = q.Find("Helmand province");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->precision, "admin1");
+}
+
+// Two names joined by "and"/"or" are a list of two: read as one kind where both can be
+// ("California or Washington": states), each on its own otherwise ("Moscow and Washington").
+TEST(GeoRealIndex, PairOfNamesIsAList) {
+  const std::string path = RealIndexPath();
+  if (path.empty()) GTEST_SKIP() << "no real gazetteer index";
+  auto g = Gazetteer::Open(path);
+  if (!g.ok()) GTEST_SKIP() << g.status().ToString();
+  Parsed p = ParseText("Tech jobs moved from western states such as California or Washington.", g->get());
+  ASSERT_NE(p.Find("Washington"), nullptr);
+  EXPECT_EQ(p.Find("Washington")->precision, "admin1");
+  Parsed q = ParseText("Talks between Moscow and Washington stalled.", g->get());
+  ASSERT_NE(q.Find("Washington"), nullptr);
+  EXPECT_EQ(q.Find("Washington")->precision, "city");
+}
+
+// Spellings news use for places the data hold under another name (data/place_aliases.tsv).
+TEST(GeoRealIndex, NewsSpellingsOfDataPlaces) {
+  const std::string path = RealIndexPath();
+  if (path.empty()) GTEST_SKIP() << "no real gazetteer index";
+  auto g = Gazetteer::Open(path);
+  if (!g.ok()) GTEST_SKIP() << g.status().ToString();
+  Parsed p = ParseText("Settlers rampaged through Huwara. Fighting went on near Mokha, Yemen.", g->get());
+  EXPECT_EQ(Id(p.Find("Huwara")), 283636);
+  ASSERT_NE(p.Find("Mokha"), nullptr);
+  EXPECT_EQ(p.Find("Mokha")->country, "YE");
+}
+
 // --- Arabic article, notation, people, neighbouring names ----------------------------------
 
 TEST(GeoArticle, HyphenatedArticleIsPartOfTheSpanNotTheName) {
