@@ -874,8 +874,25 @@ Roles FindRolesOfPhrase(const Ctx& c, const Segment& seg, const CueHit& h);
 // roles: whoever "hit", "struck", "stepped on" or "drove over" a mine or a bomb is its victim,
 // not its author ("a convoy of soldiers hit an IED").
 Roles FindRoles(const Ctx& c, const Segment& seg, const CueHit& h) {
-  Roles r = FindRolesOfPhrase(c, seg, h);
   const Analysis& a = *c.a;
+  // The means of an act ("attacked a police station with explosives", "shelled the town
+  // using rockets"): the roles are the act's.
+  if (!h.verb && h.b > seg.b) {
+    uint32_t k = h.b - 1;
+    for (int steps = 0; k > seg.b && steps < 2 && a.tokens[k].kind == text::TokKind::kWord &&
+                        !a.Is(k, "with") && !a.Is(k, "using");
+         ++steps)
+      --k;
+    if (a.Is(k, "with") || a.Is(k, "using")) {
+      const CueHit* act = nullptr;
+      for (uint32_t hi = c.hit_r[seg.sentence].b; hi < c.hit_r[seg.sentence].e; ++hi) {
+        const CueHit& x = c.hits[hi];
+        if (x.verb && x.b >= seg.b && x.e <= k && x.cue != Cue::kNotConflict) act = &x;
+      }
+      if (act) return FindRoles(c, seg, *act);
+    }
+  }
+  Roles r = FindRolesOfPhrase(c, seg, h);
   // "The Malian army, backed by Russian Wagner mercenaries, took Kidal": the supporters in a
   // "backed by" aside are not the agent; the actor before the aside is.
   if (r.agent >= 0) {
@@ -1273,8 +1290,14 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
   if (!protest_words) protest_words = AnyKind(c, seg, Kind::kProtesters) || AnyKind(c, seg, Kind::kRioters);
   std::vector<const CueHit*> hs;
   for (const CueHit* h : hs_in) {
+    // ... and so are the strikes it denounces ("marched through Berlin to denounce Turkish
+    // air strikes in northern Syria").
     bool lethal_cue = h->cue == Cue::kKill || h->cue == Cue::kDie || h->cue == Cue::kShoot ||
-                      h->cue == Cue::kSexual;
+                      h->cue == Cue::kSexual ||
+                      (!h->verb && (h->cue == Cue::kAir || h->cue == Cue::kDrone ||
+                                    h->cue == Cue::kShell || h->cue == Cue::kMissile ||
+                                    h->cue == Cue::kIed || h->cue == Cue::kSuicide ||
+                                    h->cue == Cue::kBlast || h->cue == Cue::kAttack));
     if (protest_words && lethal_cue && IsGrievance(*c.a, *h, seg.b)) continue;
     hs.push_back(h);
   }
@@ -2692,24 +2715,12 @@ void SetEvidence(const text::Analysis& a, const text::Sentence& s, Event* e) {
 
 }  // namespace
 
-// What a demonstration protests against is not an event of its own there: "marched through
-// Berlin to denounce Turkish air strikes in northern Syria", "rallied against the killing of a
-// student". A noun (not a verb) right after a word of grievance, in a sentence whose protest
-// comes first.
-bool IsGrievance(const Analysis& a, const std::vector<const CueHit*>& sentence_hs, const CueHit& h) {
-  if (h.verb || h.cue == Cue::kProtest || h.cue == Cue::kIntervene) return false;
-  bool protest_before = false;
-  for (const CueHit* x : sentence_hs)
-    if (x->cue == Cue::kProtest && x->e <= h.b) protest_before = true;
-  if (!protest_before) return false;
-  static constexpr std::string_view kGrievance[] = {
-      "denounce", "denounced", "denouncing", "condemn", "condemned", "condemning", "against",
-      "over", "protest", "protesting", "decry", "decrying", "demand", "demanding", "mourn",
-      "mourning"};
-  const uint32_t s0 = a.sentences[a.tokens[h.b].sentence].begin;
-  for (uint32_t k = h.b, steps = 0; k > s0 && steps < 4; --k, ++steps)
-    if (OneOf(a.Folded(k - 1), kGrievance)) return true;
-  return false;
+// "causing damage but no injuries", "without casualties": harm the text says did not happen.
+bool IsDeniedHarm(const Analysis& a, const CueHit& h) {
+  if (h.cue != Cue::kWound && h.cue != Cue::kDie && h.cue != Cue::kKill) return false;
+  if (h.verb || h.b == 0) return false;
+  std::string_view pv = a.Folded(h.b - 1);
+  return pv == "no" || pv == "without" || pv == "zero";
 }
 
 // "A roadside bomb struck a vehicle in Pakistan's restive northwest ... The attack took place
@@ -2952,7 +2963,7 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
       std::vector<const CueHit*> hs;
       for (const CueHit* h : sentence_hs)
         if (h->b >= seg.b && h->e <= seg.e && h->cue != Cue::kNotConflict &&
-            !IsGrievance(a, sentence_hs, *h))
+            !IsDeniedHarm(a, *h))
           hs.push_back(h);
       if (hs.empty()) continue;
       bool means = false;
@@ -3104,9 +3115,10 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
         // Places inside an actor mention's own phrase are not locations.
         if (InsideActor(c, si, t)) continue;
         // "the southern Gaza city of Khan Younis": the first name only places the second.
+        // ("Kupwara district of Jammu and Kashmir" is the other way round: the district is
+        // the finer place, and the container gives way to it below.)
         if (t.tok_end + 2 < seg.e && a.Is(t.tok_end + 1, "of") &&
-            (a.Is(t.tok_end, "city") || a.Is(t.tok_end, "town") || a.Is(t.tok_end, "village") ||
-             a.Is(t.tok_end, "district") || a.Is(t.tok_end, "province") || a.Is(t.tok_end, "region")))
+            (a.Is(t.tok_end, "city") || a.Is(t.tok_end, "town") || a.Is(t.tok_end, "village")))
           continue;
         cands.push_back(ti);
       }
@@ -3783,13 +3795,17 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
     // A sentence that goes on telling the act of the sentence before, with no place of its
     // own ("The assailants arrived on motorbikes and opened fire on residents"): the same
     // event, at the place the first telling gave.
-    if (into == merged.size() && e.where_reason.rfind("place from ", 0) == 0 && e.actor1 &&
-        e.where_reason != "place from the city") {
+    // So is "Two militants were killed in the gunfight" after the gunfight: no author and no
+    // place of its own, in the next sentence.
+    const bool placeless = !e.where || (e.where_reason.rfind("place from ", 0) == 0 &&
+                                        e.where_reason != "place from the city");
+    if (into == merged.size() && placeless) {
       for (size_t j = merged.size(); j-- > 0;) {
         const Event& m = merged[j];
         if (m.sentence + 2 < e.sentence) break;
-        if (m.subtype == e.subtype && m.modality == e.modality && m.actor1 &&
-            m.actor1->name == e.actor1->name &&
+        const bool same_author = e.actor1 ? m.actor1 && m.actor1->name == e.actor1->name
+                                          : m.sentence + 1 >= e.sentence;
+        if (m.subtype == e.subtype && m.modality == e.modality && same_author &&
             (!m.actor2 || !e.actor2 || m.actor2->name == e.actor2->name) &&
             (m.when ? m.when->date : "") == (e.when ? e.when->date : "")) {
           into = j;
@@ -3828,8 +3844,12 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
           m = std::move(e);
         } else {
           if (!m.fatalities) m.fatalities = e.fatalities;
-          if (!m.actor2) m.actor2 = e.actor2;
-          if (!m.actor1) m.actor1 = e.actor1;
+          // (Not one side twice: "18 soldiers killed" names the army as its victim, the
+          // army already being the clash's actor1.)
+          if (!m.actor2 && e.actor2 && (!m.actor1 || m.actor1->name != e.actor2->name))
+            m.actor2 = e.actor2;
+          if (!m.actor1 && e.actor1 && (!m.actor2 || m.actor2->name != e.actor1->name))
+            m.actor1 = e.actor1;
         }
         dup = true;
       }
