@@ -2353,6 +2353,20 @@ std::vector<Segment> Segments(const Analysis& a, const text::Sentence& s, uint32
 // ---------------------------------------------------------------------------------------
 // Modality
 
+// "The attack was the latest in a series of deadly clashes between farmers and herders":
+// the series is the report's background.
+bool InLatestSeries(const Analysis& a, const CueHit& h) {
+  const uint32_t s0 = a.sentences[a.tokens[h.b].sentence].begin;
+  for (uint32_t k = h.b; k-- > (h.b > s0 + 5 ? h.b - 5 : s0);) {
+    if (!a.Is(k + 1, "of") || !(a.Is(k, "series") || a.Is(k, "string") || a.Is(k, "spate") ||
+                                 a.Is(k, "wave") || a.Is(k, "cycle")))
+      continue;
+    for (uint32_t j = k > s0 + 4 ? k - 4 : s0; j < k; ++j)
+      if (a.Is(j, "latest")) return true;
+  }
+  return false;
+}
+
 std::string Modality(const Ctx& c, const Segment& seg, const CueHit& h, bool* planned_future) {
   const Analysis& a = *c.a;
   *planned_future = false;
@@ -2381,9 +2395,10 @@ std::string Modality(const Ctx& c, const Segment& seg, const CueHit& h, bool* pl
   // lasting since long ago ("which has been fighting the army since April 2023") are the
   // report's background, not new events.
   {
-    const uint32_t lo = h.b > seg.b + 4 ? h.b - 4 : seg.b;
     if (h.cue == Cue::kKill && h.b > seg.b && (a.Is(h.b - 1, "has") || a.Is(h.b - 1, "have"))) {
-      for (uint32_t k = lo; k < h.b; ++k)
+      // The subject may sit before an aside: "The war, which erupted in April, has killed".
+      const uint32_t s0 = a.sentences[seg.sentence].begin;
+      for (uint32_t k = h.b > s0 + 12 ? h.b - 12 : s0; k < h.b; ++k)
         if (a.Is(k, "war") || a.Is(k, "conflict") || a.Is(k, "violence") || a.Is(k, "insurgency") ||
             a.Is(k, "crisis") || a.Is(k, "fighting") || a.Is(k, "civil"))
           return "background";
@@ -2418,6 +2433,7 @@ std::string Modality(const Ctx& c, const Segment& seg, const CueHit& h, bool* pl
       }
     }
   }
+  if (InLatestSeries(a, h)) return "background";
   // A court's frame tells of an earlier deed, not a new event: "convicted of attempting to
   // possess", "charged with killing", "accused of murdering", "sentenced for".
   {
@@ -2542,7 +2558,9 @@ std::optional<int64_t> Fatalities(const Ctx& c, const Segment& seg,
             f == "at" || f == "by" || f == "during" || f == "while" || f == "as" || f == "have" ||
             f == "had" || f == "has" || f == "killed" || f == "died" || f == "dead" || f == ";" ||
             f == "." || f == "wounding" || f == "injuring" || f == "wounded" || f == "injured" ||
-            f == "including" || f == "among" || f == "near" || f == "from" || f == "with")
+            f == "including" || f == "among" || f == "near" || f == "from" || f == "with" ||
+            f == "displaced" || f == "displacing" || f == "forced" || f == "leaving" ||
+            f == "uprooted" || f == "left")
           break;
         uint32_t used;
         int64_t v = ParseCount(a, k, &used);
@@ -3007,7 +3025,7 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
         int definite_nouns = 0;
         for (const CueHit* h : hs) {
           if (h->cue == Cue::kAircraft || h->cue == Cue::kNoResist || h->cue == Cue::kDie ||
-              h->cue == Cue::kWound || h->weak)
+              h->cue == Cue::kWound || h->weak || InLatestSeries(a, *h))
             continue;
           if (h->verb) {
             only_references = false;
