@@ -46,7 +46,9 @@ inline bool IsApostropheCp(uint32_t cp) {
          cp == 0x02BF || cp == 0x02BE || cp == 0x0060 || cp == 0x00B4;
 }
 
-Cls ClassifyCp(uint32_t cp) {
+// The class of a code point from its Unicode properties (CpFacts keeps it for the common
+// ones: call ClassifyCp).
+Cls ComputeCls(uint32_t cp) {
   if (cp < 128) return static_cast<Cls>(kAscii[cp]);
   if (cp == 0x2019 || cp == 0x02BC || cp == 0x02BB || cp == 0x02BF || cp == 0x02BE) return kApos;
   if (cp == 0x2010 || cp == 0x2011) return kHyph;
@@ -108,7 +110,7 @@ inline uint64_t BytesInRange(uint64_t w, unsigned lo, unsigned hi) {
 }
 
 // Single ASCII punctuation characters the tokeniser emits directly: whether it may, the
-// token flags (what Tokenizer::PunctFlags gives) and HashBytes of the one-byte folded form.
+// token flags (what PunctFlags gives) and HashBytes of the one-byte folded form.
 struct PunctInfo {
   bool simple[256] = {};
   uint16_t flags[256] = {};
@@ -144,27 +146,6 @@ inline void FillOffsets(uint32_t* o, uint32_t first, uint32_t count) {
   }
   for (; k < count; ++k) o[k] = first + k;
 }
-
-// A cursor over UTF-8 that classifies the code point under it.
-struct Cursor {
-  std::string_view s;
-  inline Cls ClassAt(size_t i, uint32_t* cp, int* len) const {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      *cp = c;
-      *len = 1;
-      return static_cast<Cls>(kAscii[c]);
-    }
-    *cp = DecodeUtf8(s, i, len);
-    return ClassifyCp(*cp);
-  }
-  inline Cls ClassAt(size_t i) const {
-    if (i >= s.size()) return kSp;
-    uint32_t cp;
-    int len;
-    return ClassAt(i, &cp, &len);
-  }
-};
 
 inline bool IsWordCls(Cls c) { return c == kLetter || c == kDigit || c == kMark; }
 
@@ -208,11 +189,186 @@ const char* SpecialFold(uint32_t cp) {
   }
 }
 
+// Appends the folded form of one non-ASCII code point of a token of this kind to *out: an
+// apostrophe in a word and an in-word joiner fold to nothing; the rest is decomposed,
+// case-folded and stripped of marks (CpFacts keeps the result for the common ones).
+void FoldCp(uint32_t cp, TokKind kind, std::string* out) {
+  constexpr int kOpts = UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
+                        UTF8PROC_STRIPMARK | UTF8PROC_LUMP;
+  if (kind == TokKind::kWord && IsApostropheCp(cp)) return;
+  if (IsInWordJoiner(cp)) return;
+  if (const char* sp = SpecialFold(cp)) {
+    out->append(sp);
+    return;
+  }
+  utf8proc_int32_t buf[8];
+  int last = 0;
+  utf8proc_ssize_t n = utf8proc_decompose_char(static_cast<utf8proc_int32_t>(cp), buf, 8,
+                                               static_cast<utf8proc_option_t>(kOpts), &last);
+  if (n < 0 || n > 8) {
+    AppendUtf8(cp, out);
+    return;
+  }
+  for (utf8proc_ssize_t k = 0; k < n; ++k) {
+    uint32_t d = static_cast<uint32_t>(buf[k]);
+    if (kind == TokKind::kWord && d == '\'') continue;
+    if (const char* sp2 = SpecialFold(d)) {
+      out->append(sp2);
+    } else {
+      AppendUtf8(d, out);
+    }
+  }
+}
+
+// Appends one cluster of Normalize (a code point and the combining marks after it) to *out:
+// utf8proc_map's steps (decompose and order marks, compose, encode) on a stack buffer, no
+// allocation per cluster; a cluster too long to compose is kept as it is.
+void NfcCluster(std::string_view cluster, std::string* out) {
+  constexpr auto kOpts =
+      static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_LUMP);
+  utf8proc_int32_t buf[32];
+  utf8proc_ssize_t n =
+      utf8proc_decompose(reinterpret_cast<const utf8proc_uint8_t*>(cluster.data()),
+                         static_cast<utf8proc_ssize_t>(cluster.size()), buf, 32, kOpts);
+  if (n > 0 && n <= 32) {
+    n = utf8proc_normalize_utf32(buf, n, kOpts);
+    for (utf8proc_ssize_t k = 0; k < n; ++k) AppendUtf8(static_cast<uint32_t>(buf[k]), out);
+  } else {
+    out->append(cluster);
+  }
+}
+
+// kQuote and kTerminal for a punctuation token's folded form.
+uint16_t PunctFlags(std::string_view f) {
+  if (f == "\"") return kQuote;
+  if (f == "." || f == "!" || f == "?" || f == "..." || f == "\xE2\x80\xA6") return kTerminal;
+  return 0;
+}
+
+// Upper-case letters (LU, LT) count as 1, other letters but modifiers (LL, LO) as 2, the
+// rest as 0: what Emit counts for kCap and kAllCaps on a token with non-ASCII letters.
+uint8_t ComputeLetterCase(uint32_t cp) {
+  switch (utf8proc_category(static_cast<utf8proc_int32_t>(cp))) {
+    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LT:
+      return 1;
+    case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LO:
+      return 2;
+    default:
+      return 0;
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Code point facts
+
+// A short folded or normalised form; len kNoPiece when it is longer than bytes (then the
+// caller computes it).
+constexpr uint8_t kNoPiece = 0xFF;
+struct Piece {
+  uint8_t len = kNoPiece;
+  char bytes[7] = {};
+  std::string_view view() const { return {bytes, len}; }
+  void Set(const std::string& s) {
+    if (s.size() > sizeof bytes) return;
+    len = static_cast<uint8_t>(s.size());
+    std::memcpy(bytes, s.data(), s.size());
+  }
+};
+
+// What the tokeniser and Normalize compute for one non-ASCII code point on its own, computed
+// once by the same functions and read from a table instead of asking utf8proc per code point.
+// It covers the non-ASCII text of news: two-byte UTF-8 (Latin-1 and Latin Extended, Greek,
+// Cyrillic, Hebrew, Arabic) and General Punctuation (dashes, curly quotes).
+struct CpFacts {
+  Cls cls = kPunct;           // ComputeCls
+  uint8_t letter_case = 0;    // ComputeLetterCase
+  uint16_t punct_flags = 0;   // PunctFlags(fold_other)
+  Piece fold_word, fold_other;  // FoldCp in a word, in another token
+  Piece nfc;                  // Normalize of the code point followed by no mark
+  uint64_t hash_other = 0;    // HashBytes(fold_other)
+};
+
+class CpTable {
+ public:
+  static constexpr uint32_t kTwoByteEnd = 0x800, kPunctBegin = 0x2000, kPunctEnd = 0x2070;
+  CpTable() {
+    for (uint32_t cp = 0x80; cp < kTwoByteEnd; ++cp) Fill(cp);
+    for (uint32_t cp = kPunctBegin; cp < kPunctEnd; ++cp) Fill(cp);
+  }
+  // The facts of a non-ASCII code point, or nullptr outside the table (and for ASCII).
+  const CpFacts* Find(uint32_t cp) const {
+    const bool in = cp - 0x80 < kTwoByteEnd - 0x80 || cp - kPunctBegin < kPunctEnd - kPunctBegin;
+    return in ? &facts_[Slot(cp)] : nullptr;
+  }
+
+ private:
+  static constexpr uint32_t kPunctSlot = kTwoByteEnd - 0x80;
+  static uint32_t Slot(uint32_t cp) {
+    return cp < kTwoByteEnd ? cp - 0x80 : kPunctSlot + cp - kPunctBegin;
+  }
+  void Fill(uint32_t cp) {
+    CpFacts& f = facts_[Slot(cp)];
+    f.cls = ComputeCls(cp);
+    f.letter_case = ComputeLetterCase(cp);
+    std::string word, other, utf8, nfc;
+    FoldCp(cp, TokKind::kWord, &word);
+    FoldCp(cp, TokKind::kPunct, &other);
+    f.fold_word.Set(word);
+    f.fold_other.Set(other);
+    f.punct_flags = PunctFlags(other);
+    f.hash_other = HashBytes(other);
+    AppendUtf8(cp, &utf8);
+    if (const char* quote = QuoteFold(cp)) {
+      nfc = quote;
+    } else {
+      NfcCluster(utf8, &nfc);
+    }
+    f.nfc.Set(nfc);
+  }
+  CpFacts facts_[kPunctSlot + (kPunctEnd - kPunctBegin)];
+};
+// Built on first use (by the first non-ASCII code point), not at start-up.
+const CpTable& Cps() {
+  static const CpTable table;
+  return table;
+}
+
+Cls ClassifyCp(uint32_t cp) {
+  const CpFacts* f = Cps().Find(cp);
+  return f ? f->cls : ComputeCls(cp);
+}
+
+// ComputeLetterCase, from the table where it can.
+uint8_t LetterCase(uint32_t cp) {
+  if (cp < 0x80) return (cp >= 'A' && cp <= 'Z') ? 1 : (cp >= 'a' && cp <= 'z') ? 2 : 0;
+  const CpFacts* f = Cps().Find(cp);
+  return f ? f->letter_case : ComputeLetterCase(cp);
+}
+
+// A cursor over UTF-8 that classifies the code point under it.
+struct Cursor {
+  std::string_view s;
+  inline Cls ClassAt(size_t i, uint32_t* cp, int* len) const {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      *cp = c;
+      *len = 1;
+      return static_cast<Cls>(kAscii[c]);
+    }
+    *cp = DecodeUtf8(s, i, len);
+    return ClassifyCp(*cp);
+  }
+  inline Cls ClassAt(size_t i) const {
+    if (i >= s.size()) return kSp;
+    uint32_t cp;
+    int len;
+    return ClassAt(i, &cp, &len);
+  }
+};
+
 // Appends the folded form of surface text s to *out. Apostrophes inside words and the dots
 // of dotted abbreviations are dropped; commas inside numbers are dropped.
 void FoldAppend(std::string_view s, TokKind kind, bool abbrev, std::string* out) {
-  constexpr int kOpts = UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
-                        UTF8PROC_STRIPMARK | UTF8PROC_LUMP;
   for (size_t i = 0; i < s.size();) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
@@ -225,28 +381,12 @@ void FoldAppend(std::string_view s, TokKind kind, bool abbrev, std::string* out)
     int len;
     uint32_t cp = DecodeUtf8(s, i, &len);
     i += static_cast<size_t>(len);
-    if (kind == TokKind::kWord && IsApostropheCp(cp)) continue;
-    if (IsInWordJoiner(cp)) continue;
-    if (const char* sp = SpecialFold(cp)) {
-      out->append(sp);
-      continue;
-    }
-    utf8proc_int32_t buf[8];
-    int last = 0;
-    utf8proc_ssize_t n = utf8proc_decompose_char(static_cast<utf8proc_int32_t>(cp), buf, 8,
-                                                 static_cast<utf8proc_option_t>(kOpts), &last);
-    if (n < 0 || n > 8) {
-      AppendUtf8(cp, out);
-      continue;
-    }
-    for (utf8proc_ssize_t k = 0; k < n; ++k) {
-      uint32_t d = static_cast<uint32_t>(buf[k]);
-      if (kind == TokKind::kWord && d == '\'') continue;
-      if (const char* sp2 = SpecialFold(d)) {
-        out->append(sp2);
-      } else {
-        AppendUtf8(d, out);
-      }
+    const CpFacts* f = Cps().Find(cp);
+    const Piece* piece = f ? (kind == TokKind::kWord ? &f->fold_word : &f->fold_other) : nullptr;
+    if (piece && piece->len != kNoPiece) {
+      out->append(piece->view());
+    } else {
+      FoldCp(cp, kind, out);
     }
   }
 }
@@ -404,6 +544,11 @@ class Tokenizer {
         continue;
       }
       newlines = 0;
+      if (c == kPunct && c0 >= 0x80 && EmitKnownPunct(i, cp, len, pending)) {
+        pending = 0;
+        i += static_cast<size_t>(len);
+        continue;
+      }
       size_t end;
       TokKind kind;
       bool abbrev = false;
@@ -446,6 +591,30 @@ class Tokenizer {
     t.hash = kPunctInfo.hash[c];
     ++fpos_;
     Push(t);
+  }
+
+  // A non-ASCII punctuation mark at i (a dash, a curly double quote) that the code point
+  // table knows: emits what ScanPunct + Emit would make of it and returns true; false,
+  // having emitted nothing, for an apostrophe (it may start a possessive 's) or a mark the
+  // table does not know.
+  bool EmitKnownPunct(size_t i, uint32_t cp, int len, uint16_t flags) {
+    if (IsApostropheCp(cp)) return false;
+    const CpFacts* f = Cps().Find(cp);
+    if (!f || f->fold_other.len == kNoPiece || f->letter_case != 0) return false;
+    std::string& folded = a_->folded;
+    if (fpos_ + 16 > folded.size()) folded.resize(2 * folded.size() + 16);
+    std::memcpy(folded.data() + fpos_, f->fold_other.bytes, f->fold_other.len);
+    Token t;
+    t.start = static_cast<uint32_t>(i);
+    t.end = static_cast<uint32_t>(i + static_cast<size_t>(len));
+    t.kind = TokKind::kPunct;
+    t.flags = flags | kNonAscii | f->punct_flags;
+    t.fold_start = static_cast<uint32_t>(fpos_);
+    t.fold_len = f->fold_other.len;
+    t.hash = f->hash_other;
+    fpos_ += f->fold_other.len;
+    Push(t);
+    return true;
   }
 
   // A word that starts with an ASCII letter at i and runs over ASCII letters and digits to an
@@ -764,13 +933,6 @@ class Tokenizer {
     return true;
   }
 
-  // kQuote and kTerminal for a punctuation token's folded form.
-  static uint16_t PunctFlags(std::string_view f) {
-    if (f == "\"") return kQuote;
-    if (f == "." || f == "!" || f == "?" || f == "..." || f == "\xE2\x80\xA6") return kTerminal;
-    return 0;
-  }
-
   void Emit(size_t b, size_t e, TokKind kind, bool abbrev, uint16_t flags) {
     Token t;
     t.start = static_cast<uint32_t>(b);
@@ -813,10 +975,9 @@ class Tokenizer {
         int len;
         uint32_t cp = DecodeUtf8(surf, i, &len);
         i += static_cast<size_t>(len);
-        auto cat = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
-        if (cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT ||
-            cat == UTF8PROC_CATEGORY_LL || cat == UTF8PROC_CATEGORY_LO) {
-          bool up = cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
+        const uint8_t letter_case = LetterCase(cp);
+        if (letter_case) {
+          bool up = letter_case == 1;
           ++letters;
           if (up) ++upper;
           if (!first_letter_seen) {
@@ -1528,36 +1689,29 @@ void Normalize(std::string_view text, Normalized* out) {
     }
     size_t j = i;
     int len;
-    const char* quote = QuoteFold(DecodeUtf8(text, j, &len));
+    const uint32_t cp = DecodeUtf8(text, j, &len);
     j += static_cast<size_t>(len);
-    if (quote && !is_mark_at(j)) {
-      r.text.append(quote);
-      r.orig_offsets.push_back(static_cast<uint32_t>(i));
-      i = j;
-      continue;
-    }
-    while (j < text.size()) {
-      uint32_t cp = DecodeUtf8(text, j, &len);
-      auto cat = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
-      if (cat != UTF8PROC_CATEGORY_MN && cat != UTF8PROC_CATEGORY_MC &&
-          cat != UTF8PROC_CATEGORY_ME)
-        break;
-      j += static_cast<size_t>(len);
-    }
-    // utf8proc_map's steps (decompose and order marks, compose, encode) on a stack buffer:
-    // no allocation per cluster.
-    constexpr auto kOpts =
-        static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_LUMP);
-    utf8proc_int32_t buf[32];
-    utf8proc_ssize_t n = utf8proc_decompose(
-        reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
-        static_cast<utf8proc_ssize_t>(j - i), buf, 32, kOpts);
+    // A code point with no mark after it: its form alone, from the table (or a quote).
+    const CpFacts* f = Cps().Find(cp);
+    const bool known = f && f->nfc.len != kNoPiece;
+    const char* quote = known ? nullptr : QuoteFold(cp);
     const size_t before = r.text.size();
-    if (n > 0 && n <= 32) {
-      n = utf8proc_normalize_utf32(buf, n, kOpts);
-      for (utf8proc_ssize_t k = 0; k < n; ++k) AppendUtf8(static_cast<uint32_t>(buf[k]), &r.text);
+    if ((known || quote) && !is_mark_at(j)) {
+      if (known) {
+        r.text.append(f->nfc.view());
+      } else {
+        r.text.append(quote);
+      }
     } else {
-      r.text.append(text.data() + i, j - i);  // a cluster too long to compose: kept as is
+      while (j < text.size()) {
+        uint32_t mark = DecodeUtf8(text, j, &len);
+        auto cat = utf8proc_category(static_cast<utf8proc_int32_t>(mark));
+        if (cat != UTF8PROC_CATEGORY_MN && cat != UTF8PROC_CATEGORY_MC &&
+            cat != UTF8PROC_CATEGORY_ME)
+          break;
+        j += static_cast<size_t>(len);
+      }
+      NfcCluster(text.substr(i, j - i), &r.text);
     }
     r.orig_offsets.resize(r.orig_offsets.size() + (r.text.size() - before),
                           static_cast<uint32_t>(i));

@@ -22,6 +22,8 @@
 #include <string_view>
 #include <vector>
 
+#include "util/default_init_allocator.h"
+
 namespace sitrep::text {
 
 enum class TokKind : uint8_t { kWord, kNumber, kPunct };
@@ -132,7 +134,8 @@ std::string FoldPhrase(std::string_view text);
 // entries; the last one is text.size().
 struct Normalized {
   std::string text;
-  std::vector<uint32_t> orig_offsets;
+  // Grows without zero-filling (DefaultInitAllocator): Normalize writes every entry.
+  std::vector<uint32_t, DefaultInitAllocator<uint32_t>> orig_offsets;
 };
 Normalized Normalize(std::string_view text);
 // The same into *out, reusing its buffers (for a loop over many documents).

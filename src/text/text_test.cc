@@ -178,6 +178,26 @@ TEST(Tokenize, NonAsciiCaseIsDetected) {
   EXPECT_TRUE(a.tokens[2].flags & kAllCaps);
 }
 
+// Non-ASCII punctuation and letters take the code point table (CpFacts) when they can: the
+// same folded forms, flags and hashes as utf8proc gives.
+TEST(Tokenize, NonAsciiPunctuationAndLettersFold) {
+  Analysis a;
+  Tokenize("\xE2\x80\x9CM\xC3\xA9naka\xE2\x80\x9D \xE2\x80\x94 \xC3\x86r\xC3\xB8 wait\xE2\x80\xA6", &a);
+  ASSERT_EQ(a.tokens.size(), 7u);
+  EXPECT_EQ(Folds("\xE2\x80\x9CM\xC3\xA9naka\xE2\x80\x9D \xE2\x80\x94 \xC3\x86r\xC3\xB8 wait\xE2\x80\xA6"),
+            "\"|menaka|\"|-|aero|wait|...");
+  for (int q : {0, 2}) {
+    EXPECT_EQ(a.tokens[q].kind, TokKind::kPunct);
+    EXPECT_EQ(a.tokens[q].flags & (kQuote | kNonAscii), kQuote | kNonAscii);
+  }
+  EXPECT_TRUE(a.tokens[1].flags & kCap);
+  EXPECT_FALSE(a.tokens[3].flags & (kQuote | kTerminal));  // the em dash
+  EXPECT_TRUE(a.tokens[3].flags & kSpaceBefore);
+  EXPECT_TRUE(a.tokens[4].flags & kCap);
+  EXPECT_TRUE(a.tokens[6].flags & kTerminal);  // the ellipsis
+  for (const Token& t : a.tokens) EXPECT_EQ(t.hash, HashBytes(a.Folded(t)));
+}
+
 TEST(FoldPhrase, JoinsFoldedTokensWithSpaces) {
   EXPECT_EQ(FoldPhrase("Sar-e-Pul"), "sar e pul");
   EXPECT_EQ(FoldPhrase("  Lashkar   Gah "), "lashkar gah");
