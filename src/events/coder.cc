@@ -246,6 +246,9 @@ struct Ctx {
   bool doc_conflict = false;  // an armed actor or a weapon anywhere in the report
   // A report about sport, a film or a disaster (two such words) with no armed actor.
   bool doc_not_conflict = false;
+  // A report of ordinary crime: two words of police inquiry or court, nobody armed but the
+  // police, no weapon of war, no demonstration.
+  bool doc_crime = false;
   bool explain = false;
   std::optional<int64_t> dct;  // day number of the report's date
   // Events made so far (for pronoun fallback: the last event's actor1).
@@ -2937,6 +2940,19 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
       if (!m.pronoun && !m.weak && actors::IsArmed(m.kind)) any_armed = true;
     doc_not_conflict = notconf >= 2 && !any_armed;
     c.doc_not_conflict = doc_not_conflict;
+    if (!c.doc_conflict) {
+      static constexpr std::string_view kJustice[] = {
+          "detectives", "detective", "prosecutor", "prosecutors", "jury", "trial", "defendant",
+          "defendants", "felony", "misdemeanor", "misdemeanour", "lawsuit", "coroner", "inquest",
+          "sheriff", "qc", "homicide", "manslaughter", "bail", "custody", "convicted",
+          "sentenced", "testified", "plaintiff", "suspect", "suspicion"};
+      int justice = 0;
+      for (uint32_t k = 0; k < a.tokens.size() && justice < 2; ++k)
+        if (a.tokens[k].kind == text::TokKind::kWord && OneOf(a.Folded(k), kJustice)) ++justice;
+      bool crowd = false;
+      for (const CueHit& h : c.hits) crowd = crowd || h.cue == Cue::kProtest || h.cue == Cue::kRiot;
+      c.doc_crime = justice >= 2 && !crowd;
+    }
   }
 
   std::vector<Event> events;
@@ -3071,6 +3087,15 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
       const CueHit& anchor = *d.hit;
       pending = Remaining(pending, d);
       Roles roles = FindRoles(c, seg, anchor);
+      // A report of ordinary crime, told through its police and courts with nobody armed but the
+      // police: ACLED codes political violence, not a stabbing outside a nightclub or a murder
+      // trial. (What the police themselves do stays: a police killing is an event.)
+      if (c.doc_crime && (d.type == "Violence against civilians" || d.type == "Riots" ||
+                          d.subtype == "Armed clash" || d.subtype == "Looting/property destruction") &&
+          !(roles.agent >= 0 && c.mentions[static_cast<size_t>(roles.agent)].kind == Kind::kStateForces)) {
+        c.Note(si, "no event: " + d.subtype + " in a report of ordinary crime (police, courts, nobody armed)");
+        continue;
+      }
       // A role the anchor leaves open ("soldiers killed in Boko Haram attack", "a roadside
       // bomb killed three soldiers"): take it from another violent phrase of the clause.
       if ((roles.agent < 0 && roles.agent_country_toponym < 0) || roles.patient < 0) {
