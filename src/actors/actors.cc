@@ -363,8 +363,18 @@ void ActorFinder::Find(const text::Analysis& a, const std::vector<Toponym>& topo
           continue;
         }
       }
-      // Coreference: a generic armed description after a named armed group.
-      if (e.generic && IsArmed(e.kind) && e.kind != Kind::kStateForces && last_named_armed >= 0) {
+      // A description right after a named armed actor is that actor's: "Saudi-led coalition
+      // warplanes", "Wagner mercenaries", "Hamas fighters".
+      if (e.generic && IsArmed(e.kind) && !v.empty() && v.back().tok_end == m.begin &&
+          !v.back().generic && !v.back().pronoun && IsArmed(v.back().kind)) {
+        const Mention& named = v.back();
+        mt.name = named.name;
+        mt.kind = named.kind;
+        mt.country = named.country;
+        mt.templated = false;
+        mt.coreferent = true;
+      } else if (e.generic && IsArmed(e.kind) && e.kind != Kind::kStateForces && last_named_armed >= 0) {
+        // Coreference: a generic armed description after a named armed group.
         const Mention& ante = v[static_cast<size_t>(last_named_armed)];
         mt.name = ante.name;
         mt.kind = ante.kind;

@@ -266,6 +266,9 @@ struct Ctx {
   std::vector<uint32_t> prior_mentions;
   // For mention i, whether it lies in the speaker span of a speech ("a spokesman said").
   std::vector<uint8_t> in_speaker;
+  // Per toponym: it is the whole speaker of a speech ("The Kremlin said", "Kyiv says"): an
+  // institution speaking, not a place where something happened.
+  std::vector<uint8_t> toponym_speaks;
 
   std::span<const Mention> MentionsIn(uint32_t sent) const {
     return std::span<const Mention>(mentions).subspan(men_r[sent].b, men_r[sent].e - men_r[sent].b);
@@ -632,7 +635,7 @@ bool IsTownLike(const Analysis& a, const Toponym& t) {
 bool IsLocationCandidate(const Ctx& c, size_t ti) {
   const Toponym& t = c.r->toponyms[ti];
   const Analysis& a = *c.a;
-  if (t.feature == "demonym" || !t.has_coords) return false;
+  if (t.feature == "demonym" || !t.has_coords || c.toponym_speaks[ti]) return false;
   if (t.precision != "city" && t.precision != "admin1" && t.precision != "admin2" &&
       t.precision != "country")
     return false;  // continents and regions ("Central Asia") are not event places
@@ -663,7 +666,13 @@ bool IsLocationCandidate(const Ctx& c, size_t ti) {
     if (prev(2) == "outside") return true;
     return false;
   }
-  if (prev(1) == "from" || (prev(1) == "to" && (prev(2) == "fled" || prev(2) == "moved"))) return false;
+  // Where people came from or were going: "farmers from Punjab", "tried to march to Delhi".
+  static constexpr std::string_view kMotion[] = {
+      "fled", "moved", "march", "marched", "marching", "travel", "travelled", "traveled",
+      "head", "headed", "heading", "return", "returned", "returning", "go", "going", "went",
+      "drive", "drove", "walk", "walked", "flee", "fleeing", "flown", "flew", "transferred",
+      "evacuated", "relocated", "deported", "extradited"};
+  if (prev(1) == "from" || (prev(1) == "to" && OneOf(prev(2), kMotion))) return false;
   if ((prev(1) == "with" || prev(1) == "of") && (prev(2) == "border" || prev(2) == "borders"))
     return false;
   if (prev(1) == "bordering") return false;
@@ -1896,7 +1905,10 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
                   f == "spying" || f == "sabotage" || f == "saboteur" || f == "coup" ||
                   f == "protested" || f == "protesting" || f == "protesters" ||
                   f == "demonstrators" || f == "demonstration" || f == "rallies" ||
-                  f == "dissent" || f == "anti-war" || f == "mobilisation" || f == "mobilization";
+                  f == "dissent" || f == "anti-war" || f == "mobilisation" || f == "mobilization" ||
+                  f == "political" || f == "repression" || f == "vigil" || f == "vigils" ||
+                  f == "memorial" || f == "picket" || f == "pickets" || f == "ovd-info" ||
+                  f == "anti-government";
     }
     if (political) {
       set("Strategic developments", "Arrests", i);
@@ -2744,6 +2756,14 @@ bool IsDeniedHarm(const Analysis& a, const CueHit& h) {
   return pv == "no" || pv == "without" || pv == "zero";
 }
 
+// "tear gas shells, some dropped from drones": drones over a crowd carry tear gas, not bombs.
+bool IsCrowdControlDrone(const std::vector<const CueHit*>& sentence_hs, const CueHit& h) {
+  if (h.cue != Cue::kDrone || !h.weak) return false;
+  for (const CueHit* x : sentence_hs)
+    if (x->cue == Cue::kIntervene && !x->weak) return true;
+  return false;
+}
+
 // "A roadside bomb struck a vehicle in Pakistan's restive northwest ... The attack took place
 // in the Bajaur district of Khyber Pakhtunkhwa": a sentence that only refers back to the
 // event just told ("The attack", "The strikes") and names a place finer than the event's, in
@@ -2867,6 +2887,15 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
       const Mention& m = c.mentions[i];
       auto it = std::upper_bound(reach.begin(), reach.end(), std::pair{m.tok_begin, UINT32_MAX});
       c.in_speaker[i] = it != reach.begin() && std::prev(it)->second >= m.tok_end;
+    }
+    c.toponym_speaks.assign(r->toponyms.size(), 0);
+    for (const text::Speech& sp : a.speech) {
+      if (sp.speaker_end <= sp.speaker_begin) continue;
+      const uint32_t b = sp.speaker_begin + (a.Is(sp.speaker_begin, "the") ? 1 : 0);
+      const Ctx::Range tr = c.top_r[a.tokens[b].sentence];
+      for (uint32_t ti = tr.b; ti < tr.e; ++ti)
+        if (r->toponyms[ti].tok_begin == b && r->toponyms[ti].tok_end == sp.speaker_end)
+          c.toponym_speaks[ti] = 1;
     }
   }
   {
@@ -2997,7 +3026,7 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
       std::vector<const CueHit*> hs;
       for (const CueHit* h : sentence_hs)
         if (h->b >= seg.b && h->e <= seg.e && h->cue != Cue::kNotConflict &&
-            !IsDeniedHarm(a, *h))
+            !IsDeniedHarm(a, *h) && !IsCrowdControlDrone(sentence_hs, *h))
           hs.push_back(h);
       if (hs.empty()) continue;
       bool means = false;
