@@ -365,7 +365,12 @@ void ActorFinder::Find(const text::Analysis& a, const std::vector<Toponym>& topo
       }
       // A description right after a named armed actor is that actor's: "Saudi-led coalition
       // warplanes", "Wagner mercenaries", "Hamas fighters".
-      if (e.generic && IsArmed(e.kind) && !v.empty() && v.back().tok_end == m.begin &&
+      // So are its officials: "Hamas and Fatah officials signed".
+      const std::string_view head = a.Folded(m.end - 1);
+      const bool its_people = head == "officials" || head == "official" || head == "leaders" ||
+                              head == "representatives" || head == "delegates" ||
+                              head == "negotiators" || head == "delegation";
+      if (e.generic && (IsArmed(e.kind) || its_people) && !v.empty() && v.back().tok_end == m.begin &&
           !v.back().generic && !v.back().pronoun && IsArmed(v.back().kind)) {
         const Mention& named = v.back();
         mt.name = named.name;

@@ -972,6 +972,18 @@ Roles FindRoles(const Ctx& c, const Segment& seg, const CueHit& h) {
     if (r.agent >= 0 && r.patient < 0) {
       r.patient = r.agent;
       r.agent = -1;
+      // "Five soldiers were killed when their vehicle hit a roadside bomb": "their" is the
+      // soldiers named before it.
+      if (c.mentions[static_cast<size_t>(r.patient)].pronoun) {
+        for (size_t k = static_cast<size_t>(r.patient); k-- > 0;) {
+          const Mention& x = c.mentions[k];
+          if (x.tok_begin < seg.b) break;
+          if (!x.pronoun && !MentionInSpeakerSpan(c, x)) {
+            r.patient = static_cast<int>(k);
+            break;
+          }
+        }
+      }
     }
   }
   return r;
@@ -3793,6 +3805,14 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
       if (is_crowd(e.actor1) && !e.actor2) std::swap(e.actor1, e.actor2);
       if (is_crowd(e.actor1) && is_force(e.actor2)) std::swap(e.actor1, e.actor2);
       e.actor2 = crowd(is_crowd(e.actor2) ? e.actor2 : std::nullopt);
+      // The forces the sentence names are its authors, even where the text layer took them
+      // for a speaker ("Police responded with live rounds, killing three protesters").
+      if (!e.actor1)
+        for (const Mention& m : c.MentionsIn(e.sentence))
+          if (m.kind == Kind::kStateForces && !m.pronoun) {
+            e.actor1 = MakeActor(c, m, cc);
+            break;
+          }
       continue;
     }
     if (e.subtype == "Mob violence") {
