@@ -3383,6 +3383,23 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
           where_basis = "sentence";
         }
       }
+      if (places.empty() && !events.empty()) {
+        // The place of the event told just before, if the story stays there ("Hundreds
+        // protested in Tel Aviv demanding the release of hostages held in Gaza. Police used
+        // water cannon": Tel Aviv, not the last city named).
+        const Event& pe = events.back();
+        if (pe.where && pe.sentence + 1 == si && pe.where->precision == "city" &&
+            pe.modality != "background") {
+          const Ctx::Range tr = c.top_r[pe.sentence];
+          for (uint32_t ti = tr.b; ti < tr.e; ++ti)
+            if (r->toponyms[ti].tok_begin == pe.where->place.tok_begin &&
+                r->toponyms[ti].tok_end == pe.where->place.tok_end) {
+              places.push_back(ti);
+              where_basis = "previous sentence";
+              break;
+            }
+        }
+      }
       if (places.empty()) {
         // The previous sentence's city, if the story stays there.
         int prev = last_city_at_sentence[si];
