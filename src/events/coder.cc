@@ -1166,7 +1166,7 @@ Roles FindRolesOfPhrase(const Ctx& c, const Segment& seg, const CueHit& h) {
       if (t.tok_end > h.b || t.tok_begin < seg.b || t.precision != "country" || t.country.empty()) continue;
       std::string_view pv = t.tok_begin > 0 ? a.Folded(t.tok_begin - 1) : std::string_view();
       if (pv == "in" || pv == "across" || pv == "into" || pv == "of" || pv == "to" || pv == "from" ||
-          pv == "near" || pv == "inside" || pv == "at" || pv == "on")
+          pv == "near" || pv == "inside" || pv == "at" || pv == "on" || IsCompassAdjective(pv))
         continue;
       // "Burkina Faso hit by two deadly attacks": after "by" comes the agent; the country
       // was hit.
@@ -2093,9 +2093,15 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
         supported = true;
       // "Two workers were killed in the explosion" in a report about a fire at a plant, with
       // nobody armed anywhere: the deaths of an accident.
-      if (c.doc_not_conflict && roles.agent < 0 &&
-          (h.cue == Cue::kDie || (h.cue == Cue::kKill && roles.passive)) && !Has(hs, Cue::kShoot) &&
-          !Has(hs, Cue::kStab) && !Has(hs, Cue::kBeat)) {
+      // So are those of "A bus carrying pilgrims overturned ..., killing 23 people": an
+      // accident word in the sentence, nobody armed in it, nobody doing the killing.
+      bool accident_here = false;
+      for (const CueHit* x : sentence_hs) accident_here = accident_here || x->cue == Cue::kNotConflict;
+      accident_here = accident_here && !AnyArmed(c, seg);
+      if ((c.doc_not_conflict || accident_here) && roles.agent < 0 &&
+          (h.cue == Cue::kDie ||
+           (h.cue == Cue::kKill && (roles.passive || h.form == VerbForm::kGerund))) &&
+          !Has(hs, Cue::kShoot) && !Has(hs, Cue::kStab) && !Has(hs, Cue::kBeat)) {
         d.note = "deaths with nobody to cause them in a report about an accident or a disaster: no event";
         return d;
       }
