@@ -1164,6 +1164,17 @@ Roles FindRolesOfPhrase(const Ctx& c, const Segment& seg, const CueHit& h) {
   if (r.agent < 0) {
     for (const Toponym& t : c.ToponymsIn(seg.sentence)) {
       if (t.tok_end > h.b || t.tok_begin < seg.b || t.precision != "country" || t.country.empty()) continue;
+      // A demonym before an actor's target ("a Somali army vehicle", "an Afghan police
+      // post") names the victim's side, not a subject ("Israeli strikes ... killed").
+      if (t.feature == "demonym") {
+        const int mi = MentionAt(c, t.tok_end);
+        if (mi >= 0) {
+          const uint32_t after = c.mentions[static_cast<size_t>(mi)].tok_end;
+          if (after < seg.e && (IsMilitaryTargetWord(a.Folded(after)) || a.Is(after, "vehicle") ||
+                                a.Is(after, "vehicles") || a.Is(after, "truck")))
+            continue;
+        }
+      }
       std::string_view pv = t.tok_begin > 0 ? a.Folded(t.tok_begin - 1) : std::string_view();
       if (pv == "in" || pv == "across" || pv == "into" || pv == "of" || pv == "to" || pv == "from" ||
           pv == "near" || pv == "inside" || pv == "at" || pv == "on" || IsCompassAdjective(pv))
