@@ -3770,9 +3770,20 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
                      (a.Is(k + 1, "responsibility") || a.Is(k + 1, "credit"));
         if (!claim && (f == "claimed" || f == "claims")) {
           // "claimed a ballistic missile attack on Eilat", "claimed the bombing"
-          for (uint32_t j = k + 1; j < std::min(st.end, k + 6); ++j)
+          // ("claimed on Thursday to have fired a ballistic missile at Eilat")
+          for (uint32_t j = k + 1; j < std::min(st.end, k + 9); ++j)
             for (uint32_t hx = c.hit_r[si].b; hx < c.hit_r[si].e; ++hx)
               if (c.hits[hx].b == j && c.hits[hx].cue != Cue::kNotConflict && !c.hits[hx].verb) claim = true;
+        }
+        // "Al-Shabaab said it carried out the attack", "the group said it was behind the
+        // blast".
+        if (!claim && (f == "it" || f == "they") && k > st.begin &&
+            (a.Is(k - 1, "said") || a.Is(k - 1, "says"))) {
+          uint32_t j = k + 1;
+          if (a.Is(j, "had") || a.Is(j, "has") || a.Is(j, "have")) ++j;
+          claim = (a.Is(j, "carried") && a.Is(j + 1, "out")) ||
+                  ((a.Is(j, "was") || a.Is(j, "were")) && a.Is(j + 1, "behind")) ||
+                  a.Is(j, "conducted") || a.Is(j, "staged") || a.Is(j, "perpetrated");
         }
         if (!claim) continue;
         int who = -1;
