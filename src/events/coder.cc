@@ -1094,8 +1094,15 @@ Roles FindRolesOfPhrase(const Ctx& c, const Segment& seg, const CueHit& h) {
     r.agent = by;
     return r;
   }
-  // Territory taken "from X": X lost it.
+  // Territory taken "from X": X lost it. ("drove Islamic State fighters out of Tikrit": the
+  // group inside the phrase lost it.)
   if (h.cue == Cue::kCapture || h.cue == Cue::kRecapture || h.cue == Cue::kClear) {
+    for (const Mention& m : c.MentionsIn(seg.sentence))
+      if (m.tok_begin > h.b && m.tok_end < h.e && !m.pronoun) {
+        r.agent = left;
+        r.patient = static_cast<int>(c.IndexOf(m));
+        return r;
+      }
     for (const Mention& m : c.MentionsIn(seg.sentence)) {
       if (m.tok_begin < h.e || m.tok_end > seg.e || m.tok_begin == 0) continue;
       uint32_t pk = m.tok_begin - 1;
@@ -3173,6 +3180,23 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
           }
           if (roles.patient < 0 && other.patient >= 0 && other.patient != roles.agent)
             roles.patient = other.patient;
+        }
+      }
+      // "The Houthis vowed on Tuesday to attack any ship": who vows or threatens to act is
+      // the one who would, though the text layer reads them as a speaker.
+      if (roles.agent < 0 && roles.agent_country_toponym < 0 && anchor.verb && anchor.b > seg.b &&
+          a.Is(anchor.b - 1, "to")) {
+        for (const Mention& m : c.MentionsIn(si)) {
+          if (m.tok_begin < seg.b || m.tok_end > anchor.b || m.pronoun || !MentionInSpeakerSpan(c, m) ||
+              !actors::IsArmed(m.kind))
+            continue;
+          bool vow = false;
+          for (uint32_t k = m.tok_end; k < anchor.b && !vow; ++k) {
+            std::string_view f = a.Folded(k);
+            vow = f == "vowed" || f == "vows" || f == "threatened" || f == "threatens" ||
+                  f == "pledged" || f == "pledges" || f == "promised" || f == "promises";
+          }
+          if (vow) roles.agent = static_cast<int>(c.IndexOf(m));
         }
       }
       // "X repelled Y's assault": Y started it, and ACLED's actor1 is who started it.
