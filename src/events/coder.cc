@@ -3341,7 +3341,12 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
         }
       }
       std::string where_basis = "clause";
-      if (places.empty()) {
+      // "a village south of Nablus in the occupied West Bank": the town the text measures from
+      // is nearer the event than the region or country the clause also names.
+      bool coarse_only = !places.empty();
+      for (size_t ti : places) coarse_only = coarse_only && r->toponyms[ti].precision != "city";
+      if (places.empty() || coarse_only) {
+        const size_t had = places.size();
         // "three villages north of Jawhar": near the place the text measures from.
         for (const Toponym& t : c.ToponymsIn(si)) {
           if (t.tok_begin < seg.b || t.tok_end > seg.e || !t.has_coords || t.feature == "demonym" ||
@@ -3351,7 +3356,11 @@ void EventCoder::Code(const text::Analysis& a, const Document& doc, DocResult* r
           if (a.Is(t.tok_begin - 1, "of") &&
               (p2 == "north" || p2 == "south" || p2 == "east" || p2 == "west" || p2 == "northeast" ||
                p2 == "northwest" || p2 == "southeast" || p2 == "southwest" || p2 == "outskirts")) {
-            places.push_back(c.IndexOf(t));
+            // (Not over the clause's region when a distance is stated: "300 km north of".)
+            std::string_view p3 = t.tok_begin > 2 ? a.Folded(t.tok_begin - 3) : std::string_view();
+            if (had > 0 && (p3 == "km" || p3 == "kilometres" || p3 == "kilometers" || p3 == "miles"))
+              continue;
+            places.assign(1, c.IndexOf(t));
             where_basis = "near";
             break;
           }
