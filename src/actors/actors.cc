@@ -392,6 +392,28 @@ void ActorFinder::Find(const text::Analysis& a, const std::vector<Toponym>& topo
       mt.start = a.tokens[b].start;
       mt.end = a.tokens[m.end - 1].end;
       v.push_back(mt);
+      // "Operatives of the Department of State Services", "fighters of the Islamic State":
+      // the armed description before "of" is the group after it.
+      if (v.size() >= 2 && IsArmed(mt.kind)) {
+        Mention& desc = v[v.size() - 2];
+        const uint32_t gap = mt.tok_begin - std::min(mt.tok_begin, desc.tok_end);
+        // ... and so is one naming it in apposition: "the banned separatist group IPOB".
+        const bool of_group = a.Is(desc.tok_end, "of") &&
+                              (gap == 1 || (gap == 2 && a.Is(desc.tok_end + 1, "the")));
+        const bool apposition = gap == 0 || (gap == 1 && (a.Is(desc.tok_end, "group") ||
+                                                          a.Is(desc.tok_end, "movement") ||
+                                                          a.Is(desc.tok_end, "organisation") ||
+                                                          a.Is(desc.tok_end, "organization")));
+        if (desc.generic && !desc.pronoun && IsArmed(desc.kind) &&
+            (of_group || (apposition && !mt.generic))) {
+          desc.name = mt.name;
+          desc.kind = mt.kind;
+          desc.country = mt.country;
+          desc.police = mt.police;
+          desc.templated = mt.templated;
+          desc.coreferent = true;
+        }
+      }
       if (!mt.generic && !mt.templated && IsArmed(mt.kind) && mt.kind != Kind::kStateForces &&
           mt.kind != Kind::kExternal)
         last_named_armed = static_cast<int>(v.size()) - 1;

@@ -1012,6 +1012,19 @@ Roles FindRolesOfPhrase(const Ctx& c, const Segment& seg, const CueHit& h) {
              !prep(pb - 1))
         --pb;  // skip a capitalised modifier ("Russian Wagner")
       bool of_obj = pb > 0 && prep(pb - 1) && !(pb > 1 && a.Is(pb - 2, "capture"));
+      // "Operatives of the DSS", "Dissidents of the FARC", "fighters of the group": the
+      // people of the group act as the group.
+      {
+        uint32_t q = pb;
+        if (q > seg.b + 1 && a.Is(q - 1, "the")) --q;
+        if (q > seg.b + 1 && a.Is(q - 1, "of")) {
+          static constexpr std::string_view kMembers[] = {
+              "operatives", "members", "fighters", "militants", "dissidents", "agents",
+              "officers", "soldiers", "troops", "units", "elements", "gunmen", "remnants",
+              "commanders", "cadres", "militiamen", "loyalists"};
+          if (OneOf(a.Folded(q - 2), kMembers)) of_obj = false;
+        }
+      }
       // ... or one or two lower-case words before it: "backed by (local) clan militias".
       // ("met by drug hitmen lobbing grenades": there "by" names the agent).
       uint32_t q = pb;  // the preposition sits right before q
