@@ -44,6 +44,21 @@ using text::TokKind;
 // Type words around a name.
 enum class Desig : uint8_t { kNone, kAdmin1, kAdmin2, kCity, kCountry };
 
+// Why a name the gazetteer knows was left unresolved rather than put at a place the
+// document gives no reason to believe in (Parser::Resolve). Emit words the reason.
+enum class Held : uint8_t {
+  kNone,
+  kForeignAlternate,  // only another country's town, by an alternate name
+  kForeignSmall,      // only a small town of a country nothing else in the document names
+  kOutsidePossessive, // "Mogadishu's Lido": no reading in the possessor's country
+  kFragment,          // the head of a longer capitalised name the gazetteer lacks
+};
+
+// Held::kForeignSmall: a town of at most this many people, in a document whose other
+// countries have at least this many votes (a country or demonym is one vote).
+constexpr uint32_t kForeignPopulation = 20000;
+constexpr double kForeignOthers = 0.99;
+
 struct Mention {
   uint32_t b = 0, e = 0;            // the name's tokens
   uint32_t span_b = 0, span_e = 0;  // the output span (may add a type word)
@@ -69,7 +84,9 @@ struct Mention {
   uint64_t key = 0;                 // the folded name's phrase key
   double ev = 0;                    // recognition evidence
   bool accepted = false;
-  bool foreign_alternate = false;   // left unresolved: see Resolve
+  bool possessive = false;          // the container is a possessive before: "Mogadishu's X"
+  bool fragment = false;            // the head of a longer unknown name: "Bulo Marer"
+  Held held = Held::kNone;          // why Resolve left it unresolved (see Resolve)
   uint32_t chosen = kNoPlace;
   double score = 0;
 };
@@ -232,6 +249,7 @@ struct Resolved {
   uint64_t key;  // the candidate-list key
   uint32_t place;
   double margin;
+  Held held;     // why place is kNoPlace, if it is
 };
 // A place resolved with confidence, which makes places near it likelier.
 struct Anchor {
@@ -427,6 +445,9 @@ class Parser {
   bool ContainmentConfirmed(const Mention& m, int index) const;
   bool TitleCase(uint32_t sentence);
   bool PlaceCueBefore(uint32_t b) const;
+  bool HeadOfLongerName(uint32_t b);
+  Held Unsupported(const Mention& m, uint32_t place, double mine, double others) const;
+  void HoldUnevidenced();
   uint64_t SqueezedHash(uint32_t j, bool* changed) const;
   const lexicon::Match* SqueezedMatch(uint32_t i, uint32_t min_end, uint64_t first,
                                       bool first_changed, uint32_t reach);
@@ -947,7 +968,10 @@ void Parser::Context() {
       const uint32_t q = PossessiveBefore(m.b);
       if (q >= 2 && (Is(q - 1, "s") || Is(q - 1, "'s"))) {
         int y = MentionAt(q - 2);
-        if (y >= 0 && y != static_cast<int>(k) && ms_[static_cast<size_t>(y)].e == q - 1) m.container = y;
+        if (y >= 0 && y != static_cast<int>(k) && ms_[static_cast<size_t>(y)].e == q - 1) {
+          m.container = y;
+          m.possessive = true;
+        }
       }
     }
     // "X, capital of [the] [distant] [province of] Y", "X, the capital of Y".
@@ -1066,6 +1090,67 @@ bool Parser::ContainmentConfirmed(const Mention& m, int index) const {
 }
 
 // Recognition: is this match a place (or a demonym)? Sets m->accepted and m->ev.
+// True if the one-word name at token b is the head of a longer capitalised name the
+// gazetteer lacks: the next word is capitalised, set off by a space, of no word class (no
+// type word, organisation, month, title or common word), no acronym and no name of its own,
+// in a sentence that is no title-case headline. "the town of Bulo Marer": Bulo, Philippines
+// is no reading of it.
+bool Parser::HeadOfLongerName(uint32_t b) {
+  const uint32_t e = b + 1;
+  if (e >= n_) return false;
+  const Token& t = a_.tokens[e];
+  if (t.kind != TokKind::kWord || !(t.flags & text::kCap) || (t.flags & text::kAllCaps) ||
+      !(t.flags & text::kSpaceBefore) || (t.flags & text::kHyphenBefore) || MentionAt(e) >= 0 || W(e) != 0)
+    return false;
+  const bool headline = !caps_sentence_.empty() && caps_sentence_[t.sentence];
+  return !headline && !TitleCase(t.sentence);
+}
+
+// Whether the document gives no reason to believe in `place`, the best reading of m (the
+// reason, Held::kNone if it does): m is the head of a longer unknown name (HeadOfLongerName);
+// the possessor of "Y's X" is resolved and X's town or district lies in another country
+// ("Mogadishu's Lido" is no Lido in Italy); or the place is a small town (no capital, no
+// administrative seat) of a country that nothing else in the document names, while the
+// document names others (`mine`, `others`: the document's country votes for the place's
+// country and for the rest, less m's own), unless the name is one of the alias list.
+// Countries, first-level areas and regions are never held: a misread list must not lose them.
+Held Parser::Unsupported(const Mention& m, uint32_t place, double mine, double others) const {
+  const PlaceKind kind = Kind(place);
+  if (kind != PlaceKind::kCity && kind != PlaceKind::kAdmin2) return Held::kNone;
+  const PlaceRec& r = P(place);
+  const std::string_view fc = kFeatureCodes[r.feature];
+  const bool seat = fc == "PPLC" || fc == "PPLG" || fc.starts_with("PPLA");
+  // (A place the document's countries hold is the namesake of "Seattle Seahawks",
+  // "Randwick Racecourse".)
+  if (m.fragment && mine < 1e-9 && !seat) return Held::kFragment;
+  if (m.possessive && m.container >= 0) {
+    const Mention& y = ms_[static_cast<size_t>(m.container)];
+    if (y.accepted && !y.demonym && y.chosen != kNoPlace && P(y.chosen).cc[0] != ' ' && r.cc[0] != ' ' &&
+        CC(P(y.chosen)) != CC(r))
+      return Held::kOutsidePossessive;
+  }
+  // (A name of the alias list, data/place_aliases.tsv, is a news spelling of that very
+  // place: "Huwara".)
+  bool alias = false;
+  for (uint32_t v : Posts(m)) alias |= PostingPlace(v) == place && PostingKind(v) == NameKind::kAlias;
+  if (kind == PlaceKind::kCity && mine < 1e-9 && others >= kForeignOthers && r.population < kForeignPopulation &&
+      !seat && !alias)
+    return Held::kForeignSmall;
+  return Held::kNone;
+}
+
+// The words Emit gives a held toponym (Held) as its reason.
+const char* HeldReason(Held held) {
+  switch (held) {
+    case Held::kForeignAlternate: return "only another country's place has this name, as an alternate name";
+    case Held::kForeignSmall: return "only a small place of a country the document does not otherwise name";
+    case Held::kOutsidePossessive: return "no place of this name in the possessor's country";
+    case Held::kFragment: return "part of a longer name not in the gazetteer";
+    case Held::kNone: break;
+  }
+  return "no candidate supported";
+}
+
 void Parser::Recognize(Mention* mp, int index) {
   Mention& m = *mp;
   const uint32_t b = m.b, e = m.e;
@@ -1274,8 +1359,10 @@ void Parser::Recognize(Mention* mp, int index) {
         ev -= 4;  // "Jordan Henderson", "Israel Katz"
       else if (!(nwc & (kWordOrg | kWordFacility | kWordAdmin1 | kWordAdmin2 | kWordCity |
                         kWordCommon1 | kWordCommon2 | kWordCommon3 | kWordPeople)) &&
-               !strong && !has_demonym)
+               !strong && !has_demonym) {
         ev -= 1.0;  // the head of a longer proper name
+        m.fragment = single && HeadOfLongerName(b);
+      }
     }
     if ((nwc & kWordPersonAfter) && single && prom < 2.5 && b >= 1 && Capitalised(a_.tokens[b - 1]) &&
         MentionAt(b - 1) < 0)
@@ -1570,13 +1657,14 @@ void Parser::Resolve(bool second_pass) {
       in_list = agree > 0;
     }
     const uint64_t rk = cand_key_[k] && ContainedIn(k).empty() && m.capital_of < 0 && m.claim_ref < 0 &&
-                                !in_list
+                                !in_list && !m.fragment
                             ? cand_key_[k] : 0;
     if (rk) {
       const uint32_t ri = s_.resolved_index.Find(rk);
       if (ri != KeyIndex::kNone) {
         const Resolved* it = &resolved_[ri];
         m.chosen = it->place;
+        m.held = it->held;
         m.score = 1.0 / (1.0 + std::exp(-(it->margin + 0.5 * (m.ev - 1.0))));
         continue;
       }
@@ -1683,21 +1771,49 @@ void Parser::Resolve(bool second_pass) {
     // the report does not otherwise mention, while it is clearly about another country, is
     // a guess: "Boni" between Malian towns is not Watampone, Indonesia (once called Boni).
     // Left unresolved, with a reason, rather than put on the wrong continent.
-    m.foreign_alternate = false;
+    m.held = Held::kNone;
     if (second_pass && best_place != kNoPlace && PostingKind(best_post) == NameKind::kAlternate &&
         Kind(best_place) == PlaceKind::kCity && best_mine < 1e-9 && best_others >= 0.99 &&
         P(best_place).population < 200000 && kFeatureCodes[P(best_place).feature] != "PPLC" &&
         !SameStem(a_.Folded(m.b), g_.PlaceName(best_place))) {
-      m.foreign_alternate = true;
-      best_place = kNoPlace;
+      m.held = Held::kForeignAlternate;
+    } else if (best_place != kNoPlace) {
+      // Only the possessor's country holds a place back here; the document's countries do so
+      // once all is resolved (HoldUnevidenced), so that the other names are read with this
+      // one's vote as before ("Castlegar" is what makes "Nelson" the Canadian town).
+      m.held = Unsupported(m, best_place, 1.0, 0.0);
     }
+    if (m.held != Held::kNone) best_place = kNoPlace;
     m.chosen = best_place;
     double margin = second < -1e8 ? 4.0 : best - second;
     m.score = 1.0 / (1.0 + std::exp(-(margin + 0.5 * (m.ev - 1.0))));
     if (rk) {
       s_.resolved_index.FindOrInsert(rk, static_cast<uint32_t>(resolved_.size()));
-      resolved_.push_back({rk, best_place, margin});
+      resolved_.push_back({rk, best_place, margin, m.held});
     }
+  }
+}
+
+// Leaves unresolved (Unsupported) the places the document, once resolved, gives no reason
+// to believe in: each is weighed on the country votes of the last pass (doc_cc_), less the
+// name's own.
+void Parser::HoldUnevidenced() {
+  double wsum_all = 0;
+  for (auto& [c, w] : doc_cc_) wsum_all += w;
+  for (Mention& m : ms_) {
+    if (!m.accepted || m.demonym || m.chosen == kNoPlace || P(m.chosen).cc[0] == ' ') continue;
+    const uint16_t cc = CC(P(m.chosen));
+    double mine = 0, own = 0;
+    const uint32_t ci = s_.cc_index.Find(cc);
+    if (ci != KeyIndex::kNone) mine = doc_cc_[ci].second;
+    for (uint32_t i = s_.name_first.Find(m.key); i != KeyIndex::kNone; i = s_.name_next[i]) {
+      own += name_cc_[i].w;
+      if (name_cc_[i].cc == cc) mine -= name_cc_[i].w;
+    }
+    const Held held = Unsupported(m, m.chosen, mine, wsum_all - own - mine);
+    if (held == Held::kNone) continue;
+    m.held = held;
+    m.chosen = kNoPlace;
   }
 }
 
@@ -1898,6 +2014,7 @@ void Parser::Run(std::vector<Toponym>* toponyms, std::vector<Claim>* claims) {
   for (size_t k = 0; k < ms_.size() && same; ++k) same = ms_[k].chosen == chosen[k];
   if (!same) Resolve(true);
   Consistency();
+  HoldUnevidenced();
   Emit(toponyms, claims);
 }
 
@@ -1924,6 +2041,8 @@ void Parser::Emit(std::vector<Toponym>* toponyms, std::vector<Claim>* claims) {
           span_e = m.e + 1;
       }
     }
+    // "Bulo Marer": the longer name's next word joins the span.
+    if (m.held == Held::kFragment) span_e = m.e + 1;
     bool facility = m.facility_end > m.e;
     if (facility) span_e = m.facility_end;
     m.span_e = span_e;
@@ -1933,9 +2052,7 @@ void Parser::Emit(std::vector<Toponym>* toponyms, std::vector<Claim>* claims) {
     t.end = a_.tokens[span_e - 1].end;
     t.text.assign(a_.text.substr(t.start, t.end - t.start));
     if (m.chosen == kNoPlace) {
-      t.reason = m.post_n == 0        ? "no gazetteer entry"
-                 : m.foreign_alternate ? "only another country's place has this name, as an alternate name"
-                                       : "no candidate supported";
+      t.reason = m.post_n == 0 ? "no gazetteer entry" : HeldReason(m.held);
     } else {
       g_.FillToponym(m.chosen, &t);
       t.score = std::clamp(m.score, 0.0, 1.0);

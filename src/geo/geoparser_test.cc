@@ -296,6 +296,46 @@ TEST(GeoAmbiguous, ForeignAlternateNameIsUnresolved) {
   EXPECT_EQ(u->geonameid, 1134720);
 }
 
+// A small town of a country nothing else in the report names, while the report names
+// others, is some place the gazetteer lacks: unresolved, with a reason. In a report that
+// names its country it stands.
+TEST(GeoAmbiguous, SmallForeignTownIsUnresolved) {
+  Parsed p = ParseText("Turkish jets struck Kurdish militants near Lido, Iraqi officials said.");
+  const Toponym* t = p.Find("Lido");
+  ASSERT_NE(t, nullptr);
+  EXPECT_FALSE(t->geonameid.has_value());
+  EXPECT_FALSE(t->has_coords);
+  EXPECT_NE(t->reason.find("small place"), std::string::npos);
+  Parsed q = ParseText("Italian police said a fire broke out near Lido on Monday.");
+  EXPECT_EQ(Id(q.Find("Lido")), 3174748);
+}
+
+// "City's X" holds X to the city's country, as "Country's X" does: "Mogadishu's Lido" is
+// no Lido in Italy; "Rome's Lido" may be.
+TEST(GeoContainment, PossessiveCityHoldsTheCountry) {
+  Parsed p = ParseText("Militants stormed a hotel in Mogadishu's Lido beach area.");
+  EXPECT_EQ(Id(p.Find("Mogadishu")), 53654);
+  const Toponym* t = p.Find("Lido");
+  ASSERT_NE(t, nullptr);
+  EXPECT_FALSE(t->geonameid.has_value());
+  EXPECT_NE(t->reason.find("possessor"), std::string::npos);
+  Parsed q = ParseText("Crowds filled Rome's Lido on Sunday.");
+  EXPECT_EQ(Id(q.Find("Lido")), 3174748);
+}
+
+// A one-word name right before a capitalised word of no class is the head of a longer name
+// the gazetteer lacks ("the town of Lido Warsame"): unresolved, the span the whole name.
+// Where the report names the place's country, the place stands.
+TEST(GeoAmbiguous, HeadOfLongerUnknownNameIsUnresolved) {
+  Parsed p = ParseText("Al-Shabaab militants briefly seized the town of Lido Warsame, residents said.");
+  const Toponym* t = p.Find("Lido Warsame");
+  ASSERT_NE(t, nullptr);
+  EXPECT_FALSE(t->geonameid.has_value());
+  EXPECT_NE(t->reason.find("longer name"), std::string::npos);
+  Parsed q = ParseText("Italian police said the town of Lido Marconi was flooded.");
+  EXPECT_EQ(Id(q.Find("Lido")), 3174748);
+}
+
 // "Y's X": the possessor holds the place, also across words that describe it.
 TEST(GeoContainment, PossessiveAcrossDescribingWords) {
   Parsed p = ParseText("Libya and Lebanon held talks. Clashes erupted in Lebanon's northern city "
