@@ -1058,14 +1058,22 @@ bool Parser::TitleCase(uint32_t sentence) {
 }
 
 // True if the words before token b say that a place follows: a cue word ("in", "near",
-// "seized"), or "on" after an attack or advance ("an assault on Daraya", "airstrikes on
-// Idlib", "the march on Kyiv").
+// "seized"), "on" after an attack or advance ("an assault on Daraya", "airstrikes on
+// Idlib", "the march on Kyiv"), or "of" after a word of territory.
 bool Parser::PlaceCueBefore(uint32_t b) const {
   if (b >= 1 && (W(b - 1) & kWordCue)) return true;
   static constexpr std::string_view kOnAfter[] = {
       "attack", "attacks", "assault", "assaults", "offensive", "raid", "raids", "strike",
       "strikes", "airstrike", "airstrikes", "bombardment", "bombing", "bombings",
       "shelling", "advance", "march", "push", "onslaught", "incursion", "incursions"};
+  // ... or "of" after a word of territory ("took control of Lalibela", "the fall of Kabul",
+  // "the siege of Mariupol", "the outskirts of Goma").
+  static constexpr std::string_view kOfAfter[] = {
+      "control", "capture", "recapture", "fall", "siege", "outskirts", "liberation", "seizure",
+      "encirclement", "blockade", "suburbs", "centre", "center", "heart", "ruins"};
+  if (b >= 2 && Is(b - 1, "of"))
+    for (std::string_view w : kOfAfter)
+      if (Is(b - 2, w)) return true;
   if (b < 2 || !Is(b - 1, "on")) return false;
   for (std::string_view w : kOnAfter)
     if (Is(b - 2, w)) return true;
