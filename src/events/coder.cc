@@ -1021,7 +1021,8 @@ Roles FindRolesOfPhrase(const Ctx& c, const Segment& seg, const CueHit& h) {
           static constexpr std::string_view kMembers[] = {
               "operatives", "members", "fighters", "militants", "dissidents", "agents",
               "officers", "soldiers", "troops", "units", "elements", "gunmen", "remnants",
-              "commanders", "cadres", "militiamen", "loyalists"};
+              "commanders", "cadres", "militiamen", "loyalists", "leader", "leaders",
+              "head", "chief", "delegation", "representatives", "negotiators"};
           if (OneOf(a.Folded(q - 2), kMembers)) of_obj = false;
         }
       }
