@@ -1712,6 +1712,21 @@ TypeDecision DecideType(const Ctx& c, const Segment& seg, const std::vector<cons
         set("Protests", "Protest with intervention", static_cast<int>(i));
         return d;
       }
+      // Others attacking the protesters ("Hezbollah supporters attacked protesters with
+      // sticks"): ACLED's protest with intervention, by whoever intervened.
+      if (q == Cue::kAttack && !grievance(*hs[i])) {
+        Roles ar = FindRoles(c, seg, *hs[i]);
+        auto kind = [&](int mi) { return c.mentions[static_cast<size_t>(mi)].kind; };
+        // (Another crowd counts: "party supporters attacked protesters".)
+        const auto head = [&](int mi) {
+          return a.Folded(c.mentions[static_cast<size_t>(mi)].tok_end - 1);
+        };
+        if (ar.patient >= 0 && kind(ar.patient) == Kind::kProtesters &&
+            (ar.agent < 0 || kind(ar.agent) != Kind::kProtesters || head(ar.agent) != head(ar.patient))) {
+          set("Protests", "Protest with intervention", static_cast<int>(i));
+          return d;
+        }
+      }
     }
     if (Has(sentence_hs, Cue::kIntervene)) {
       set("Protests", "Protest with intervention", first_of({Cue::kProtest}));
