@@ -2837,12 +2837,21 @@ bool IsCrowdControlDrone(const std::vector<const CueHit*>& sentence_hs, const Cu
 void RefinePlacesFromLaterSentences(const Ctx& c, std::vector<Event>* events) {
   const Analysis& a = *c.a;
   if (events->empty()) return;
-  for (uint32_t si = 1; si < a.sentences.size(); ++si) {
+  // Per sentence: whether it made an event, and the last current event it made (one pass
+  // over the events, not one per sentence).
+  const size_t nsent = a.sentences.size();
+  std::vector<uint8_t> made(nsent, 0);
+  std::vector<long> last_current(nsent, -1);
+  for (size_t i = 0; i < events->size(); ++i) {
+    const Event& e = (*events)[i];
+    if (e.sentence >= nsent) continue;
+    made[e.sentence] = 1;
+    if (e.modality != "background") last_current[e.sentence] = static_cast<long>(i);
+  }
+  for (uint32_t si = 1; si < nsent; ++si) {
     const text::Sentence& s = a.sentences[si];
     // The sentence made no event of its own ...
-    bool own = false;
-    for (const Event& e : *events) own = own || e.sentence == si;
-    if (own) continue;
+    if (made[si]) continue;
     // ... and opens with a definite event noun: "The attack", "The blast", "These strikes".
     bool refers = false;
     for (uint32_t hi = c.hit_r[si].b; hi < c.hit_r[si].e && !refers; ++hi) {
@@ -2860,10 +2869,10 @@ void RefinePlacesFromLaterSentences(const Ctx& c, std::vector<Event>* events) {
     }
     if (!refers) continue;
     // The event it refers to: the last one told in the two sentences before.
-    Event* ev = nullptr;
-    for (Event& e : *events)
-      if (e.sentence < si && e.sentence + 2 >= si && e.modality != "background") ev = &e;
-    if (!ev) continue;
+    long last = last_current[si - 1];
+    if (si >= 2) last = std::max(last, last_current[si - 2]);
+    if (last < 0) continue;
+    Event* ev = &(*events)[static_cast<size_t>(last)];
     // The finest place of the sentence that is a place of events.
     const Toponym* best = nullptr;
     for (const Toponym& t : c.ToponymsIn(si)) {

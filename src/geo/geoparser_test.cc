@@ -609,16 +609,27 @@ std::string RealIndexPath() {
   return "";
 }
 
-// With the real index (SITREP_INDEX or build*/gazetteer.idx) when one is there.
-TEST(GeoRealIndex, KunduzExampleSentence) {
-  const std::string path = RealIndexPath();
-  if (path.empty()) GTEST_SKIP() << "no real gazetteer index";
-  auto g = Gazetteer::Open(path);
-  if (!g.ok()) GTEST_SKIP() << g.status().ToString();
+// Tests on the real index (SITREP_INDEX or build*/gazetteer.idx), skipped when there is none.
+class GeoRealIndex : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const std::string path = RealIndexPath();
+    if (path.empty()) GTEST_SKIP() << "no real gazetteer index";
+    auto g = Gazetteer::Open(path);
+    if (!g.ok()) GTEST_SKIP() << g.status().ToString();
+    gazetteer_ = std::move(g).value();
+  }
+  const Gazetteer* gazetteer() const { return gazetteer_.get(); }
+
+ private:
+  std::unique_ptr<Gazetteer> gazetteer_;
+};
+
+TEST_F(GeoRealIndex, KunduzExampleSentence) {
   Parsed p = ParseText(
       "A few hours apart, the insurgents took control of Kunduz, 300 km north of Kabul, and of "
       "Sar-e-Pul, 400 km further west, on the border with Iran.",
-      g->get());
+      gazetteer());
   EXPECT_EQ(Id(p.Find("Kunduz")), 1135689);
   EXPECT_EQ(Id(p.Find("Sar-e-Pul")), 1127110);
   EXPECT_EQ(Id(p.Find("Kabul")), 1138958);
@@ -630,15 +641,11 @@ TEST(GeoRealIndex, KunduzExampleSentence) {
 // Doubled-letter spellings on the real data: Somali places as news spell them, and words
 // that are something else as they stand (a given name, a common word) left alone although
 // the data have a town spelled like them but for a doubled letter ("Mauren", "Gose").
-TEST(GeoRealIndex, DoubledLetterSpellings) {
-  const std::string path = RealIndexPath();
-  if (path.empty()) GTEST_SKIP() << "no real gazetteer index";
-  auto g = Gazetteer::Open(path);
-  if (!g.ok()) GTEST_SKIP() << g.status().ToString();
+TEST_F(GeoRealIndex, DoubledLetterSpellings) {
   Parsed p = ParseText(
       "Al-Shabaab fighters attacked a base in Hiran region and clashed with troops in Lower "
       "Shabelle and Middle Shabelle, officials in Beledweyne said.",
-      g->get());
+      gazetteer());
   for (const auto& [text, admin1] : {std::pair{"Hiran", "SO.07"}, {"Lower Shabelle", "SO.14"},
                                      {"Middle Shabelle", "SO.13"}}) {
     const Toponym* t = p.Find(text);
@@ -646,22 +653,18 @@ TEST(GeoRealIndex, DoubledLetterSpellings) {
     ASSERT_NE(t, nullptr) << text;
     EXPECT_EQ(t->admin1, admin1) << text;
   }
-  Parsed q = ParseText("Maureen said the Goose Creek team would play on Sunday.", g->get());
+  Parsed q = ParseText("Maureen said the Goose Creek team would play on Sunday.", gazetteer());
   EXPECT_EQ(q.Find("Maureen"), nullptr);
   EXPECT_EQ(q.Find("Goose"), nullptr);
 }
 
 // A one-word near spelling needs the text or the gazetteer to say "place": a list of people
 // and where they come from gives neither ("Grannum" is no Granum, Alberta); "in" does.
-TEST(GeoRealIndex, DoubledLetterSpellingNeedsPlaceContext) {
-  const std::string path = RealIndexPath();
-  if (path.empty()) GTEST_SKIP() << "no real gazetteer index";
-  auto g = Gazetteer::Open(path);
-  if (!g.ok()) GTEST_SKIP() << g.status().ToString();
+TEST_F(GeoRealIndex, DoubledLetterSpellingNeedsPlaceContext) {
   Parsed p = ParseText("Tawfik, from Kilburn, Grannum, of no fixed abode, and the youth were charged.",
-                       g->get());
+                       gazetteer());
   EXPECT_EQ(p.Find("Grannum"), nullptr);
-  Parsed q = ParseText("Somali troops moved into Beledweyyne on Monday.", g->get());
+  Parsed q = ParseText("Somali troops moved into Beledweyyne on Monday.", gazetteer());
   EXPECT_EQ(Id(q.Find("Beledweyyne")), 64460);
 }
 
@@ -669,20 +672,16 @@ TEST(GeoRealIndex, DoubledLetterSpellingNeedsPlaceContext) {
 // both Congos: the one that holds Beni) and where X is a region of the world ("Kurdistan
 // region": "region" fits a region as it fits a province, and Iran's Kurdistan province is
 // not Iraq's).
-TEST(GeoRealIndex, PossessiveCountryHoldsThePlace) {
-  const std::string path = RealIndexPath();
-  if (path.empty()) GTEST_SKIP() << "no real gazetteer index";
-  auto g = Gazetteer::Open(path);
-  if (!g.ok()) GTEST_SKIP() << g.status().ToString();
-  Parsed p = ParseText("Rebels attacked Congo's Beni on Tuesday.", g->get());
+TEST_F(GeoRealIndex, PossessiveCountryHoldsThePlace) {
+  Parsed p = ParseText("Rebels attacked Congo's Beni on Tuesday.", gazetteer());
   ASSERT_NE(p.Find("Beni"), nullptr);
   EXPECT_EQ(p.Find("Beni")->country, "CD");
   ASSERT_NE(p.Find("Congo"), nullptr);
   EXPECT_EQ(p.Find("Congo")->country, "CD");
-  Parsed q = ParseText("Protesters gathered in Brazzaville, Congo.", g->get());
+  Parsed q = ParseText("Protesters gathered in Brazzaville, Congo.", gazetteer());
   ASSERT_NE(q.Find("Congo"), nullptr);
   EXPECT_EQ(q.Find("Congo")->country, "CG");
-  Parsed r = ParseText("Fighting broke out in Iraq's Kurdistan region on Monday.", g->get());
+  Parsed r = ParseText("Fighting broke out in Iraq's Kurdistan region on Monday.", gazetteer());
   const Toponym* t = r.Find("Kurdistan");
   if (!t) t = r.Find("Kurdistan region");
   ASSERT_NE(t, nullptr);
@@ -692,40 +691,32 @@ TEST(GeoRealIndex, PossessiveCountryHoldsThePlace) {
 
 // "on" after an attack or advance says a place follows ("an assault on Daraya"); a headline
 // in title case says nothing by its capitals, and takes the body's reading of a name.
-TEST(GeoRealIndex, PlaceCuesOnAndHeadlines) {
-  const std::string path = RealIndexPath();
-  if (path.empty()) GTEST_SKIP() << "no real gazetteer index";
-  auto g = Gazetteer::Open(path);
-  if (!g.ok()) GTEST_SKIP() << g.status().ToString();
-  Parsed p = ParseText("Government forces launched an assault on Daraya on Friday.", g->get());
+TEST_F(GeoRealIndex, PlaceCuesOnAndHeadlines) {
+  Parsed p = ParseText("Government forces launched an assault on Daraya on Friday.", gazetteer());
   ASSERT_NE(p.Find("Daraya"), nullptr);
   EXPECT_EQ(p.Find("Daraya")->country, "SY");
   Parsed q = ParseText(
       "Ethiopian Rebels Seize UNESCO World Heritage Site Lalibela\n\n"
       "Rebels seized Lalibela on Thursday, residents said.",
-      g->get());
+      gazetteer());
   int lalibela = 0;
   for (const Toponym& t : q.toponyms) lalibela += t.text == "Lalibela" && t.country == "ET";
   EXPECT_EQ(lalibela, 2);
   // In running text a capitalised word before a name still makes it a longer name's tail.
-  Parsed r = ParseText("The talks were led by Abdul Rashid Dostom on Monday.", g->get());
+  Parsed r = ParseText("The talks were led by Abdul Rashid Dostom on Monday.", gazetteer());
   EXPECT_EQ(r.Find("Dostom"), nullptr);
 }
 
 // "the English city of Salisbury": "city of" introduces Salisbury; "English" stays a demonym
 // (it was English, Indiana, and Salisbury then Harare, once called so). A place's own type
 // word with "of" after it stays its own ("the Helmand province of Afghanistan").
-TEST(GeoRealIndex, DemonymBeforeTypeWordOf) {
-  const std::string path = RealIndexPath();
-  if (path.empty()) GTEST_SKIP() << "no real gazetteer index";
-  auto g = Gazetteer::Open(path);
-  if (!g.ok()) GTEST_SKIP() << g.status().ToString();
-  Parsed p = ParseText("The pair were found on a bench in the English city of Salisbury.", g->get());
+TEST_F(GeoRealIndex, DemonymBeforeTypeWordOf) {
+  Parsed p = ParseText("The pair were found on a bench in the English city of Salisbury.", gazetteer());
   ASSERT_NE(p.Find("English"), nullptr);
   EXPECT_EQ(p.Find("English")->feature, "demonym");
   ASSERT_NE(p.Find("Salisbury"), nullptr);
   EXPECT_EQ(p.Find("Salisbury")->country, "GB");
-  Parsed q = ParseText("Fighting went on in the southern Helmand province of Afghanistan.", g->get());
+  Parsed q = ParseText("Fighting went on in the southern Helmand province of Afghanistan.", gazetteer());
   const Toponym* t = q.Find("Helmand");
   if (!t) t = q.Find("Helmand province");
   ASSERT_NE(t, nullptr);
@@ -734,26 +725,18 @@ TEST(GeoRealIndex, DemonymBeforeTypeWordOf) {
 
 // Two names joined by "and"/"or" are a list of two: read as one kind where both can be
 // ("California or Washington": states), each on its own otherwise ("Moscow and Washington").
-TEST(GeoRealIndex, PairOfNamesIsAList) {
-  const std::string path = RealIndexPath();
-  if (path.empty()) GTEST_SKIP() << "no real gazetteer index";
-  auto g = Gazetteer::Open(path);
-  if (!g.ok()) GTEST_SKIP() << g.status().ToString();
-  Parsed p = ParseText("Tech jobs moved from western states such as California or Washington.", g->get());
+TEST_F(GeoRealIndex, PairOfNamesIsAList) {
+  Parsed p = ParseText("Tech jobs moved from western states such as California or Washington.", gazetteer());
   ASSERT_NE(p.Find("Washington"), nullptr);
   EXPECT_EQ(p.Find("Washington")->precision, "admin1");
-  Parsed q = ParseText("Talks between Moscow and Washington stalled.", g->get());
+  Parsed q = ParseText("Talks between Moscow and Washington stalled.", gazetteer());
   ASSERT_NE(q.Find("Washington"), nullptr);
   EXPECT_EQ(q.Find("Washington")->precision, "city");
 }
 
 // Spellings news use for places the data hold under another name (data/place_aliases.tsv).
-TEST(GeoRealIndex, NewsSpellingsOfDataPlaces) {
-  const std::string path = RealIndexPath();
-  if (path.empty()) GTEST_SKIP() << "no real gazetteer index";
-  auto g = Gazetteer::Open(path);
-  if (!g.ok()) GTEST_SKIP() << g.status().ToString();
-  Parsed p = ParseText("Settlers rampaged through Huwara. Fighting went on near Mokha, Yemen.", g->get());
+TEST_F(GeoRealIndex, NewsSpellingsOfDataPlaces) {
+  Parsed p = ParseText("Settlers rampaged through Huwara. Fighting went on near Mokha, Yemen.", gazetteer());
   EXPECT_EQ(Id(p.Find("Huwara")), 283636);
   ASSERT_NE(p.Find("Mokha"), nullptr);
   EXPECT_EQ(p.Find("Mokha")->country, "YE");
