@@ -701,7 +701,7 @@ bool IsLocationCandidate(const Ctx& c, size_t ti) {
         "said", "says", "has", "have", "had", "is", "was", "will", "would", "quit", "wants",
         "warned", "accused", "denied", "claimed", "insists", "insisted", "announced", "rejected",
         "demanded", "refused", "responded", "retaliated", "vowed", "blamed", "agreed", "sent",
-        "imposed", "ordered", "expelled", "recalled", "pulled", "withdrew", "says", "accuses",
+        "imposed", "ordered", "expelled", "recalled", "pulled", "withdrew", "accuses",
         "denies", "blames", "rejects", "considers", "sees", "hopes", "fears", "backs",
         "supports", "condemned", "condemns"};
     const bool at_start = b == a.sentences[a.tokens[b].sentence].begin;
